@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/** Where a watch item or a resource is anchored, from the most local to the widest. */
+export const TERRITORIES = ["brest", "finistere", "bretagne", "national", "europe", "international"] as const;
+export const territorySchema = z.enum(TERRITORIES);
+export type Territory = z.infer<typeof territorySchema>;
+
+export const TERRITORY_LABELS: Record<Territory, string> = {
+  brest: "Brest métropole",
+  finistere: "Finistère",
+  bretagne: "Bretagne",
+  national: "National",
+  europe: "Europe",
+  international: "International",
+};
+
+/** The three shelves of the watch. */
+export const SECTIONS = ["actualites", "recherche", "partenaires"] as const;
+export const sectionSchema = z.enum(SECTIONS);
+export type Section = z.infer<typeof sectionSchema>;
+
+export const SECTION_LABELS: Record<Section, string> = {
+  actualites: "Actualité",
+  recherche: "Recherche",
+  partenaires: "Partenaire",
+};
+
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  message: "identifiant attendu : lettres minuscules sans accent, chiffres et tirets (ex. « defenseur-des-droits »)",
+});
+
+/**
+ * One theme of `_data/themes.yaml`. The keyword lists drive the watch's classifier:
+ * `strong` terms keep an item on their own, `weak` ones only beside a strong term or a local place.
+ * A trailing `*` marks a prefix (`discrimin*`); matching folds case and accents on word boundaries.
+ */
+export const themeSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().min(1),
+  description: z.string().min(1),
+  crossCutting: z.boolean().default(false),
+  strong: z.array(z.string().min(1)).default([]),
+  weak: z.array(z.string().min(1)).default([]),
+});
+export type Theme = z.infer<typeof themeSchema>;
+
+export const themesFileSchema = z.array(themeSchema).superRefine((themes, ctx) => {
+  const seen = new Set<string>();
+  themes.forEach((theme, index) => {
+    if (seen.has(theme.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `identifiant « ${theme.id} » déjà utilisé par un autre thème` });
+    seen.add(theme.id);
+  });
+});
