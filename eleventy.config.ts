@@ -1,11 +1,29 @@
-import type { UserConfig } from "@11ty/eleventy";
-import { parseYamlText } from "./src/core/validation.ts";
+import { themesFileSchema } from "./src/core/taxonomy.ts";
+import { loadYamlFile } from "./src/core/validation.ts";
+import { collections } from "./src/site/collections.ts";
+import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
+import { filtersPlugin } from "./src/site/plugins/filters.ts";
+import { loadSourceNames } from "./src/site/sources.ts";
 
 export default function (eleventyConfig: any) {
-  eleventyConfig.addDataExtension("yaml", (contents: string, file: string) => parseYamlText(contents, file));
+  const themes = loadYamlFile("_data/themeCatalog.yaml", themesFileSchema);
+
+  // Data: YAML files and front matter validated on read; directory data may be typed TypeScript.
+  eleventyConfig.addPlugin(dataValidationPlugin, { themes });
+  eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default });
+
+  // Templates: filters and collections live in typed modules under src/site/.
+  eleventyConfig.addPlugin(filtersPlugin, { themes, sourceNames: loadSourceNames("_data/sources.yaml") });
+  for (const [name, build] of Object.entries(collections)) eleventyConfig.addCollection(name, build);
+
+  // Assets are copied as they are: no third-party request, no build step.
+  eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+
   return {
     dir: { input: "content", includes: "../src/layouts", data: "../_data", output: "_site" },
+    // Markdown is never run through a template language: imported text must stay text.
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
+    templateFormats: ["md", "njk", "11ty.js"],
   };
 }

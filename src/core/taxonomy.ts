@@ -30,7 +30,7 @@ export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 });
 
 /**
- * One theme of `_data/themes.yaml`. The keyword lists drive the watch's classifier:
+ * One theme of `_data/themeCatalog.yaml`. The keyword lists drive the watch's classifier:
  * `strong` terms keep an item on their own, `weak` ones only beside a strong term or a local place.
  * A trailing `*` marks a prefix (`discrimin*`); matching folds case and accents on word boundaries.
  */
@@ -51,3 +51,35 @@ export const themesFileSchema = z.array(themeSchema).superRefine((themes, ctx) =
     seen.add(theme.id);
   });
 });
+
+/** Kinds of entries in the resource directory, in the order the directory lists them. */
+export const RESOURCE_TYPE_LABELS = {
+  guide: "Guide ou boîte à outils",
+  rapport: "Rapport ou étude",
+  recherche: "Article de recherche ou thèse",
+  juridique: "Texte juridique ou circulaire",
+  pedagogique: "Outil pédagogique",
+  video: "Vidéo ou podcast",
+  formation: "Formation ou MOOC",
+  pratique: "Pratique inspirante",
+  evenement: "Événement",
+  financement: "Appel à projets ou financement",
+  donnees: "Données",
+  annuaire: "Annuaire ou contact",
+} as const;
+export type ResourceType = keyof typeof RESOURCE_TYPE_LABELS;
+export const resourceTypeSchema = z.enum(Object.keys(RESOURCE_TYPE_LABELS) as [ResourceType, ...ResourceType[]]);
+
+export const AUDIENCE_LABELS = {
+  elus: "Élu·es",
+  agents: "Agents des collectivités",
+  "travail-social": "Travail social",
+  education: "Éducation",
+  sante: "Santé",
+  "sport-culture": "Sport et culture",
+  associations: "Associations",
+  police: "Police",
+  justice: "Justice et PJJ",
+} as const;
+export type Audience = keyof typeof AUDIENCE_LABELS;
+export const audienceSchema = z.enum(Object.keys(AUDIENCE_LABELS) as [Audience, ...Audience[]]);

@@ -1,0 +1,4 @@
+export default {
+  layout: "post.njk",
+  permalink: (data: { page: { fileSlug: string } }) => `/blog/${data.page.fileSlug}/`,
+};

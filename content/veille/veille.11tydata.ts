@@ -1,0 +1,3 @@
+import { watchItemData } from "../../src/site/directory-data.ts";
+
+export default watchItemData;

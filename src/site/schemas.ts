@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { audienceSchema, idSchema, resourceTypeSchema, territorySchema, themesFileSchema } from "../core/taxonomy.ts";
+import { watchItemSchema } from "../core/watch-item.ts";
+
+const linkSchema = z.strictObject({ label: z.string().min(1), url: z.string().min(1) });
+const optionalUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/ })]);
+
+const urgentHelpSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    contact: z.string().min(1),
+    tel: z.string().regex(/^\+?\d+$/, { message: "numéro sans espaces attendu (ex. 0800005696)" }).optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    note: z.string().optional(),
+  });
+
+export const siteSchema = z.strictObject({
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  territory: z.string().min(1),
+  description: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  language: z.literal("fr"),
+  contact: z.strictObject({
+    endpoint: optionalUrl,
+    email: z.union([z.literal(""), z.email()]),
+    fallbackUrl: z.url({ protocol: /^https?$/ }),
+    fallbackLabel: z.string().min(1),
+  }),
+  legal: z.strictObject({
+    publisher: z.string().min(1),
+    director: z.string().min(1),
+    host: z.strictObject({ name: z.string().min(1), address: z.string().min(1), phone: z.string() }),
+  }),
+  accessibility: z.strictObject({
+    status: z.enum(["totalement", "partiellement", "non"]),
+    auditDate: z.string(),
+    auditor: z.string(),
+  }),
+  navigation: z.array(linkSchema).min(1),
+  footerLinks: z.array(linkSchema),
+  urgentHelp: z.array(urgentHelpSchema).min(1),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+/** Global data files validated when Eleventy loads them, by file name. */
+export const dataSchemas: Record<string, z.ZodType> = {
+  "site.yaml": siteSchema,
+  "themeCatalog.yaml": themesFileSchema,
+};
+
+const isoDay = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date au format AAAA-MM-JJ attendue" })]);
+/** Keys Eleventy itself understands, allowed in any front matter. */
+const eleventyKeys = {
+  layout: z.string().optional(),
+  permalink: z.union([z.string(), z.literal(false)]).optional(),
+  eleventyExcludeFromCollections: z.boolean().optional(),
+  eleventyNavigation: z.unknown().optional(),
+};
+
+export const pageSchema = z.strictObject({
+  ...eleventyKeys,
+  title: z.string().min(1),
+  description: z.string().min(1).max(200),
+});
+
+export const resourceSchema = z.strictObject({
+  ...eleventyKeys,
+  title: z.string().min(1),
+  organisation: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  type: resourceTypeSchema,
+  themes: z.array(idSchema).min(1),
+  territory: territorySchema,
+  audiences: z.array(audienceSchema).min(1),
+  language: z.string().regex(/^[a-z]{2}$/, { message: "code de langue à deux lettres attendu (fr, en, de…)" }),
+  summary: z.string().min(1).max(400),
+  updated: isoDay,
+});
+
+export const postSchema = z.strictObject({
+  ...eleventyKeys,
+  title: z.string().min(1),
+  description: z.string().min(1).max(200),
+  date: isoDay,
+  author: z.string().min(1).optional(),
+  themes: z.array(idSchema).default([]),
+  tags: z.array(z.string().min(1)).default([]),
+});
+
+export { watchItemSchema };
+
+/** Which front-matter schema applies to a content file, by its folder. */
+export function schemaForInput(inputPath: string): z.ZodType | undefined {
+  const path = inputPath.replace(/\\/g, "/");
+  if (/\/content\/veille\/\d{4}\/[^/]+\.md$/.test(path)) return watchItemSchema;
+  if (/\/content\/ressources\/[^/]+\.md$/.test(path)) return resourceSchema;
+  if (/\/content\/blog\/[^/]+\.md$/.test(path)) return postSchema;
+  if (/\/content\/[^/]+\.md$/.test(path)) return pageSchema;
+  return undefined;
+}
