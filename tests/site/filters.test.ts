@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import {
+  createSourceName,
+  createThemeLabel,
+  dateFr,
+  groupBy,
+  isoDate,
+  resourceTypeLabel,
+  take,
+  territoryLabel,
+  year,
+} from "../../src/site/filters.ts";
+
+describe("dateFr", () => {
+  it("writes dates the French way, with the month in words", () => {
+    expect(dateFr(new Date("2026-11-23T10:00:00Z"))).toBe("23 novembre 2026");
+  });
+
+  it("reads the calendar day in Paris, not in UTC", () => {
+    expect(dateFr("2026-12-31T23:30:00Z")).toBe("1 janvier 2027");
+  });
+});
+
+describe("isoDate and year", () => {
+  it("give the Paris calendar day for machine-readable markup", () => {
+    expect(isoDate("2026-06-30T22:30:00Z")).toBe("2026-07-01");
+    expect(year("2026-12-31T23:30:00Z")).toBe("2027");
+  });
+});
+
+describe("labels", () => {
+  it("name territories and resource types in French", () => {
+    expect(territoryLabel("finistere")).toBe("Finistère");
+    expect(resourceTypeLabel("formation")).toBe("Formation ou MOOC");
+  });
+
+  it("refuse an unknown id instead of printing it silently", () => {
+    expect(() => territoryLabel("atlantide")).toThrow(/territoire inconnu : « atlantide »/);
+  });
+
+  it("take theme labels from the theme catalogue", () => {
+    const themeLabel = createThemeLabel([
+      { id: "laicite", label: "Laïcité & fait religieux", description: "d", crossCutting: false, strong: [], weak: [] },
+    ]);
+    expect(themeLabel("laicite")).toBe("Laïcité & fait religieux");
+    expect(() => themeLabel("inconnu")).toThrow(/thème inconnu/);
+  });
+
+  it("show a retired source's id when the registry no longer names it", () => {
+    const sourceName = createSourceName(new Map([["vie-publique", "Vie publique"]]));
+    expect(sourceName("vie-publique")).toBe("Vie publique");
+    expect(sourceName("ancienne-source")).toBe("ancienne-source");
+  });
+});
+
+describe("take", () => {
+  it("keeps the first entries and tolerates a missing list", () => {
+    expect(take([1, 2, 3], 2)).toEqual([1, 2]);
+    expect(take(undefined, 2)).toEqual([]);
+  });
+});
+
+describe("groupBy", () => {
+  it("orders groups by the vocabulary and drops empty ones", () => {
+    const groups = groupBy(["b1", "a1", "b2"], (s) => s[0] as "a" | "b" | "c", ["c", "b", "a"]);
+    expect(groups).toEqual([
+      { key: "b", items: ["b1", "b2"] },
+      { key: "a", items: ["a1"] },
+    ]);
+  });
+});
