@@ -1,10 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-/** Debian's Chromium; the flags keep it from calling home on this closed network. */
+/** Debian's Chromium; the flags keep it from calling home on this closed network (Playwright gives it a fresh profile). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function launchBrowser(): Promise<Browser> {
@@ -18,7 +15,6 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), "chromium-"))}`,
     ],
   });
 }
@@ -36,4 +32,16 @@ export async function seriousAxeViolations(page: Page): Promise<AxeProblem[]> {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+/**
+ * A page in its own context (axe-core needs one), where any request that leaves the loopback
+ * test server is aborted: the site must make no third-party request, and a test must not either.
+ */
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
 }
