@@ -1,0 +1,75 @@
+/**
+ * File-system edge of the pipeline. Every write goes to a temporary file in the target folder
+ * first and reaches its name in one atomic step, so a run killed at any instant (SIGKILL in CI)
+ * leaves either the previous file or the new one, never half of one.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { z } from "zod";
+import { DataError, validate } from "../core/validation.ts";
+
+const TEMP_NAME = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+function tempPath(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+/** Writes `file` whole or not at all, replacing what was there. */
+export function replaceFileAtomic(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = tempPath(file);
+  writeFileSync(temp, text, { flag: "wx" });
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Replaces `file` only when its text differs, so a quiet run leaves the tree untouched. */
+export function replaceFileIfChanged(file: string, text: string): boolean {
+  if (existsSync(file) && readFileSync(file, "utf8") === text) return false;
+  replaceFileAtomic(file, text);
+  return true;
+}
+
+/**
+ * Writes `file` whole or not at all, and never over an existing file (a hard link fails
+ * atomically when the name is taken). Returns false when the name was already taken.
+ */
+export function createFileAtomic(file: string, text: string): boolean {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = tempPath(file);
+  writeFileSync(temp, text, { flag: "wx" });
+  try {
+    linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Removes temporary files a killed run may have left behind in `dir` and below. */
+export function removeStaleTemporaryFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && TEMP_NAME.test(entry.name)) rmSync(join(entry.parentPath, entry.name), { force: true });
+  }
+}
+
+/** Reads a JSON file the pipeline wrote; undefined when absent, a DataError when damaged. */
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
+  if (!existsSync(file)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new DataError(file, [`JSON invalide : ${(error as Error).message}`]);
+  }
+  return validate(schema, value, file);
+}

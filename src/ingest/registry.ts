@@ -1,0 +1,83 @@
+/**
+ * The source registry (`_data/sources.yaml`, DESIGN.md contract) and the theme vocabulary.
+ * Both are validated in full before the run makes a single request: a maintainer gets every
+ * problem at once, named by source id and key, rather than one error per nightly run.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { idSchema, sectionSchema, territorySchema, themesFileSchema, type Theme } from "../core/taxonomy.ts";
+import { DataError, formatPath, loadYamlFile, parseYamlText } from "../core/validation.ts";
+
+const httpUrl = z.url({ protocol: /^https?$/, message: "adresse http ou https attendue" });
+const keywordList = z.array(z.string().trim().min(1)).default([]);
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().trim().min(1),
+  feed: httpUrl,
+  site: httpUrl.optional(),
+  section: sectionSchema,
+  territory: territorySchema,
+  themes: z.array(idSchema).default([]),
+  keep: z.enum(["all", "keywords"]).default("keywords"),
+  include: keywordList,
+  exclude: keywordList,
+  reuse: z.enum(["excerpt", "full"]).default("excerpt"),
+  enabled: z.boolean().default(true),
+});
+export type Source = z.output<typeof sourceSchema>;
+
+/** Names an entry by its id when it has a usable one, by its rank otherwise. */
+function entryName(entry: unknown, index: number): string {
+  const id = (entry as { id?: unknown } | null)?.id;
+  return typeof id === "string" && id.trim() ? `source « ${id} »` : `source n° ${index + 1}`;
+}
+
+/**
+ * Validates the parsed registry against the schema, then across entries (unique ids, known
+ * themes). Throws one DataError listing every problem.
+ */
+export function validateRegistry(value: unknown, file: string, themes: readonly Theme[]): Source[] {
+  if (!Array.isArray(value)) throw new DataError(file, ["le registre doit être une liste de sources (chaque entrée commence par « - id: »)"]);
+  const problems: string[] = [];
+  const sources: Source[] = [];
+  const knownThemes = new Set(themes.map((t) => t.id));
+  const seenIds = new Map<string, number>();
+
+  value.forEach((entry, index) => {
+    const name = entryName(entry, index);
+    const result = sourceSchema.safeParse(entry);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const key = formatPath(issue.path);
+        problems.push(key ? `${name}, clé « ${key} » : ${issue.message}` : `${name} : ${issue.message}`);
+      }
+      return;
+    }
+    const source = result.data;
+    const first = seenIds.get(source.id);
+    if (first !== undefined) problems.push(`${name}, clé « id » : identifiant déjà utilisé par la source n° ${first + 1}`);
+    else seenIds.set(source.id, index);
+    source.themes.forEach((theme, t) => {
+      if (!knownThemes.has(theme)) problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir _data/themeCatalog.yaml)`);
+    });
+    sources.push(source);
+  });
+
+  if (problems.length > 0) throw new DataError(file, problems);
+  return sources;
+}
+
+export function loadThemes(file: string): Theme[] {
+  return loadYamlFile(file, themesFileSchema);
+}
+
+export function loadRegistry(file: string, themes: readonly Theme[]): Source[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new DataError(file, ["fichier introuvable ou illisible"]);
+  }
+  return validateRegistry(parseYamlText(text, file), file, themes);
+}

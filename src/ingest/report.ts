@@ -1,0 +1,107 @@
+/**
+ * The run's report: typed records for `--report FILE` (JSON) and a French summary for the
+ * maintainers who read the nightly CI log.
+ */
+import { DateTime } from "luxon";
+import type { Redirect } from "./http.ts";
+import type { DateFlag } from "./normalise.ts";
+
+export interface FlaggedDate {
+  title: string;
+  flag: DateFlag;
+  raw?: string;
+}
+
+export interface SourceReport {
+  id: string;
+  name: string;
+  /** ok and not-modified are successes; waiting and gone were not fetched; skipped ran out of time. */
+  status: "ok" | "not-modified" | "failed" | "throttled" | "gone" | "waiting" | "skipped";
+  /** Paths of the files written, relative to the watch folder. */
+  added: string[];
+  duplicates: number;
+  filtered: number;
+  tooOld: number;
+  noLink: number;
+  invalid: string[];
+  flaggedDates: FlaggedDate[];
+  redirects: Redirect[];
+  movedTo?: string;
+  error?: string;
+  failures?: number;
+  retryAfter?: string;
+  format?: string;
+  encoding?: string;
+}
+
+export interface RunReport {
+  startedAt: string;
+  durationMs: number;
+  dryRun: boolean;
+  sources: SourceReport[];
+  exitCode: 0 | 2;
+}
+
+const FLAG_LABELS: Record<DateFlag, string> = {
+  missing: "sans date",
+  invalid: "date illisible",
+  future: "date dans le futur",
+  ancient: "date invraisemblable",
+};
+
+function when(iso: string): string {
+  return DateTime.fromISO(iso, { setZone: true }).setLocale("fr").toFormat("d LLLL yyyy 'à' HH'h'mm");
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+function sourceLines(r: SourceReport): string[] {
+  const head = `${r.id} (${r.name})`;
+  const lines: string[] = [];
+  switch (r.status) {
+    case "ok": {
+      const extra = [
+        r.duplicates ? plural(r.duplicates, "déjà connu", "déjà connus") : "",
+        r.filtered ? plural(r.filtered, "hors sujet", "hors sujet") : "",
+        r.tooOld ? plural(r.tooOld, "trop ancien (première collecte)", "trop anciens (première collecte)") : "",
+        r.noLink ? plural(r.noLink, "sans lien, ignoré", "sans lien, ignorés") : "",
+      ].filter(Boolean);
+      lines.push(`✔ ${head} : ${r.added.length ? plural(r.added.length, "nouvel article", "nouveaux articles") : "rien de nouveau"}${extra.length ? ` (${extra.join(", ")})` : ""}`);
+      lines.push(...r.added.map((p) => `    + ${p}`));
+      break;
+    }
+    case "not-modified":
+      lines.push(`✔ ${head} : flux inchangé (304)`);
+      break;
+    case "failed":
+      lines.push(`✖ ${head} : échec — ${r.error}${r.failures ? ` ; ${r.failures === 1 ? "1er échec" : `${r.failures}e échec de suite`}` : ""}${r.retryAfter ? `, prochain essai après le ${when(r.retryAfter)}` : ""}`);
+      break;
+    case "throttled":
+      lines.push(`⏸ ${head} : le serveur demande de patienter ; prochain essai après le ${r.retryAfter ? when(r.retryAfter) : "délai indiqué"}`);
+      break;
+    case "gone":
+      lines.push(`✖ ${head} : flux disparu (410) — à retirer du registre ou à remplacer par sa nouvelle adresse`);
+      break;
+    case "waiting":
+      lines.push(`⏸ ${head} : pas de visite cette nuit (${r.error ?? "attente demandée"}) ; prochain essai après le ${r.retryAfter ? when(r.retryAfter) : "?"}`);
+      break;
+    case "skipped":
+      lines.push(`… ${head} : non traitée — ${r.error}`);
+      break;
+  }
+  if (r.movedTo) lines.push(`    ↪ redirection permanente vers ${r.movedTo} : mettre à jour « feed » dans _data/sources.yaml`);
+  for (const f of r.flaggedDates) lines.push(`    ⚠ date de collecte utilisée pour « ${f.title} » (${FLAG_LABELS[f.flag]}${f.raw ? ` : « ${f.raw} »` : ""})`);
+  for (const problem of r.invalid) lines.push(`    ⚠ article non enregistré, ${problem}`);
+  return lines;
+}
+
+export function formatReport(report: RunReport): string {
+  const added = report.sources.reduce((n, r) => n + r.added.length, 0);
+  const failed = report.sources.filter((r) => r.status === "failed" || r.status === "gone").length;
+  const upToDate = report.sources.filter((r) => r.status === "ok" || r.status === "not-modified").length;
+  const title = `Collecte de la veille du ${when(report.startedAt)}${report.dryRun ? " (essai à blanc : aucun fichier écrit)" : ""}`;
+  const total = `Bilan : ${plural(added, "nouvel article", "nouveaux articles")}, ${plural(upToDate, "source lue", "sources lues")}, ${plural(failed, "source en échec", "sources en échec")}, en ${(report.durationMs / 1000).toFixed(1).replace(".", ",")} s.`;
+  return [title, "", ...report.sources.flatMap(sourceLines), "", total, ""].join("\n");
+}

@@ -1,0 +1,249 @@
+/**
+ * One ingest run: registry → fetch (bounded, polite) → decode → parse → normalise → classify →
+ * sanitise → store, then the ledger and the per-source state. Sources are fetched concurrently
+ * but stored one after the other in registry order, so which of two duplicates wins never
+ * depends on network timing. One source failing never touches another, nor earlier files.
+ */
+import { dirname } from "node:path";
+import { DateTime } from "luxon";
+import pLimit, { type LimitFunction } from "p-limit";
+import type { Theme } from "../core/taxonomy.ts";
+import { DataError } from "../core/validation.ts";
+import { buildVocabulary, classify, type Vocabulary } from "./classify.ts";
+import { decodeBody } from "./decode.ts";
+import { removeStaleTemporaryFiles } from "./files.ts";
+import { createHttpClient, FetchError, type FetchResult, type HttpClient } from "./http.ts";
+import { loadLedger, saveLedger } from "./ledger.ts";
+import { normaliseItem, toIso, ZONE } from "./normalise.ts";
+import { FeedError, parseFeed } from "./parse.ts";
+import { loadRegistry, loadThemes, type Source } from "./registry.ts";
+import type { RunReport, SourceReport } from "./report.ts";
+import { sanitiseHtml } from "./sanitise.ts";
+import { isFirstFetch, loadState, nextState, saveState, waitingReason, type Outcome } from "./state.ts";
+import { storeCandidate, type Candidate } from "./store.ts";
+
+/** Names the site and where to reach it, as polite crawlers do. ASCII only: it is a header. */
+export const USER_AGENT = "GapdrBrestVeille/1.0 (+https://laicite-brest.net/; veille documentaire, un passage par nuit)";
+
+export interface RunOptions {
+  sourcesFile: string;
+  themesFile: string;
+  /** The watch folder, `content/veille`. */
+  contentDir: string;
+  stateFile: string;
+  ledgerFile: string;
+  only?: string[];
+  dryRun?: boolean;
+  allowHosts?: string[];
+  concurrency?: number;
+  perHost?: number;
+  connectTimeoutMs?: number;
+  totalTimeoutMs?: number;
+  /** The whole run stops fetching after this. */
+  deadlineMs?: number;
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** A source's first fetch imports only items this recent. */
+  firstFetchDays?: number;
+  userAgent?: string;
+  now?: () => DateTime;
+}
+
+export const DEFAULTS = {
+  concurrency: 8,
+  perHost: 2,
+  connectTimeoutMs: 10_000,
+  totalTimeoutMs: 20_000,
+  deadlineMs: 10 * 60_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+  firstFetchDays: 90,
+} as const;
+
+export interface ProcessContext {
+  vocabulary: Vocabulary;
+  fetchedAt: DateTime;
+  /** Items older than this are left out (first fetch of a source only). */
+  notBefore?: DateTime;
+}
+
+export interface Processed {
+  candidates: Candidate[];
+  format: string;
+  encoding: string;
+  filtered: number;
+  tooOld: number;
+  noLink: number;
+}
+
+/** Everything between the bytes and the store, pure but for the clock it is given. */
+export async function processFeed(fetched: { body: Buffer; contentType?: string; url: string }, source: Source, context: ProcessContext): Promise<Processed> {
+  const decoded = decodeBody(fetched.body, fetched.contentType);
+  const feed = await parseFeed(decoded.text, fetched.contentType, fetched.url);
+  const processed: Processed = { candidates: [], format: feed.format, encoding: decoded.encoding, filtered: 0, tooOld: 0, noLink: 0 };
+  for (const raw of feed.items) {
+    const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt: context.fetchedAt });
+    if ("rejected" in item) {
+      processed.noLink++;
+      continue;
+    }
+    if (context.notBefore && DateTime.fromISO(item.date) < context.notBefore) {
+      processed.tooOld++;
+      continue;
+    }
+    const verdict = classify(item, source, context.vocabulary);
+    if (!verdict.keep) {
+      processed.filtered++;
+      continue;
+    }
+    const body = source.reuse === "full" && item.html ? sanitiseHtml(item.html, item.url) : "";
+    processed.candidates.push({ item, themes: verdict.themes, body });
+  }
+  return processed;
+}
+
+type Attempt =
+  | { kind: "fetched"; fetch: FetchResult & { kind: "fetched" }; processed?: Processed; error?: FeedError }
+  | { kind: "not-modified"; fetch: FetchResult & { kind: "not-modified" } }
+  | { kind: "failed"; error: FetchError };
+
+async function attempt(client: HttpClient, source: Source, validators: { etag?: string; lastModified?: string }, context: ProcessContext, deadline: AbortSignal): Promise<Attempt> {
+  let fetch: FetchResult;
+  try {
+    fetch = await client.fetchFeed(source.feed, validators, deadline);
+  } catch (error) {
+    if (error instanceof FetchError) return { kind: "failed", error };
+    throw error;
+  }
+  if (fetch.kind === "not-modified") return { kind: "not-modified", fetch };
+  try {
+    return { kind: "fetched", fetch, processed: await processFeed(fetch, source, context) };
+  } catch (error) {
+    if (error instanceof FeedError) return { kind: "fetched", fetch, error };
+    throw error;
+  }
+}
+
+function emptyReport(source: Source): SourceReport {
+  return { id: source.id, name: source.name, status: "ok", added: [], duplicates: 0, filtered: 0, tooOld: 0, noLink: 0, invalid: [], flaggedDates: [], redirects: [] };
+}
+
+function selectSources(sources: Source[], only: string[] | undefined, file: string): Source[] {
+  if (!only?.length) return sources.filter((s) => s.enabled);
+  const known = new Set(sources.map((s) => s.id));
+  const unknown = only.filter((id) => !known.has(id));
+  if (unknown.length) throw new DataError(file, unknown.map((id) => `--only : source « ${id} » absente du registre`));
+  return sources.filter((s) => only.includes(s.id));
+}
+
+function hostOf(url: string): string {
+  return new URL(url).hostname.toLowerCase();
+}
+
+export async function runIngest(options: RunOptions): Promise<RunReport> {
+  const started = Date.now();
+  const now = (options.now ?? (() => DateTime.now().setZone(ZONE)))();
+  const themes: Theme[] = loadThemes(options.themesFile);
+  const sources = selectSources(loadRegistry(options.sourcesFile, themes), options.only, options.sourcesFile);
+  const state = loadState(options.stateFile);
+  const ledger = loadLedger(options.ledgerFile);
+  const vocabulary = buildVocabulary(themes);
+  const dryRun = options.dryRun ?? false;
+  if (!dryRun) for (const dir of new Set([options.contentDir, dirname(options.stateFile), dirname(options.ledgerFile)])) removeStaleTemporaryFiles(dir);
+
+  const client = createHttpClient({
+    userAgent: options.userAgent ?? USER_AGENT,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+    totalTimeoutMs: options.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs,
+    maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
+    maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
+    allowHosts: options.allowHosts ?? [],
+  });
+  const deadline = AbortSignal.timeout(options.deadlineMs ?? DEFAULTS.deadlineMs);
+  const global = pLimit(options.concurrency ?? DEFAULTS.concurrency);
+  const perHost = new Map<string, LimitFunction>();
+  const hostLimit = (host: string) => perHost.get(host) ?? perHost.set(host, pLimit(options.perHost ?? DEFAULTS.perHost)).get(host)!;
+  const firstFetchDays = options.firstFetchDays ?? DEFAULTS.firstFetchDays;
+
+  let attempts: (Attempt | "gone" | "waiting")[];
+  try {
+    attempts = await Promise.all(
+      sources.map((source) => {
+        const previous = state[source.id];
+        const waiting = waitingReason(previous, source.feed, now);
+        if (waiting) return waiting;
+        const context: ProcessContext = { vocabulary, fetchedAt: now, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
+        const validators = previous?.feed === source.feed ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
+        // The host slot is taken before the global one, so a busy host never holds global slots.
+        return hostLimit(hostOf(source.feed))(() => global(() => attempt(client, source, validators, context, deadline)));
+      }),
+    );
+  } finally {
+    await client.close();
+  }
+
+  const fetched = toIso(now);
+  const reports: SourceReport[] = sources.map((source, index) => {
+    const result = attempts[index]!;
+    const report = emptyReport(source);
+    const previous = state[source.id];
+    if (result === "gone" || result === "waiting") {
+      report.status = result;
+      if (previous?.lastError) report.error = previous.lastError;
+      if (previous?.retryAfter) report.retryAfter = previous.retryAfter;
+      return report;
+    }
+    let outcome: Outcome | undefined;
+    if (result.kind === "failed") {
+      const { error } = result;
+      report.error = error.message;
+      if (error.code === "deadline") report.status = "skipped";
+      else if (error.code === "gone") outcome = { kind: "gone", error: error.message };
+      else if (error.code === "throttled" && error.retryAfter) outcome = { kind: "throttled", error: error.message, retryAfter: error.retryAfter };
+      else outcome = { kind: "failed", error: error.message };
+    } else {
+      report.redirects = result.fetch.redirects;
+      if (result.fetch.movedTo) report.movedTo = result.fetch.movedTo;
+      const moved = result.fetch.movedTo ? { movedTo: result.fetch.movedTo } : {};
+      if (result.kind === "not-modified") {
+        report.status = "not-modified";
+        outcome = { kind: "not-modified", ...moved };
+      } else if (result.error || !result.processed) {
+        report.error = result.error?.message ?? "flux illisible";
+        outcome = { kind: "failed", error: report.error };
+      } else {
+        const processed = result.processed;
+        Object.assign(report, { format: processed.format, encoding: processed.encoding, filtered: processed.filtered, tooOld: processed.tooOld, noLink: processed.noLink });
+        for (const candidate of processed.candidates) {
+          const stored = storeCandidate(candidate, source, { dir: options.contentDir, ledger, fetched, dryRun });
+          if (stored.kind === "written") {
+            report.added.push(stored.path);
+            const { dateFlag, rawDate, title } = candidate.item;
+            if (dateFlag) report.flaggedDates.push({ title, flag: dateFlag, ...(rawDate ? { raw: rawDate } : {}) });
+          } else if (stored.kind === "duplicate") report.duplicates++;
+          else report.invalid.push(`« ${candidate.item.title} » : ${stored.problems.join(" ; ")}`);
+        }
+        outcome = { kind: "fetched", added: report.added.length, validators: result.fetch.validators, ...moved };
+      }
+    }
+    if (outcome) {
+      const next = nextState(previous, source.feed, outcome, now);
+      if (outcome.kind !== "fetched" && outcome.kind !== "not-modified") {
+        report.status = outcome.kind === "failed" ? "failed" : outcome.kind;
+        report.failures = next.failures;
+        if (next.retryAfter) report.retryAfter = next.retryAfter;
+      }
+      state[source.id] = next;
+    }
+    return report;
+  });
+
+  if (!dryRun) {
+    saveLedger(options.ledgerFile, ledger);
+    saveState(options.stateFile, state);
+  }
+  const attempted = reports.filter((r) => r.status !== "waiting" && r.status !== "gone" && r.status !== "skipped");
+  const succeeded = attempted.filter((r) => r.status === "ok" || r.status === "not-modified");
+  const everyFailed = sources.length > 0 && succeeded.length === 0 && reports.some((r) => r.status === "failed" || r.status === "gone" || r.status === "throttled");
+  return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, exitCode: everyFailed ? 2 : 0 };
+}

@@ -1,0 +1,139 @@
+/**
+ * Per-source state, committed in the repository at `_data/sourceState.json` so that a fresh CI
+ * checkout still sends conditional requests and honours back-off. The site reads it as the global
+ * data `sourceState` to show each source's health.
+ *
+ * Format: one entry per source id, ids sorted, keys in a fixed order, 2-space JSON with a final
+ * newline. Timestamps are only moved when something else in the entry changes, so a night that
+ * brings nothing new leaves the file byte for byte as it was (no empty commit, no noisy diff).
+ */
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { readJsonFile, replaceFileIfChanged } from "./files.ts";
+import type { Validators } from "./http.ts";
+import { toIso } from "./normalise.ts";
+
+const sourceStateSchema = z.strictObject({
+  /** The registry URL this state is about: a new URL starts afresh. */
+  feed: z.string(),
+  status: z.enum(["ok", "failing", "throttled", "gone"]),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  lastAttempt: z.string().optional(),
+  lastSuccess: z.string().optional(),
+  failures: z.number().int().min(0),
+  lastError: z.string().optional(),
+  itemsAdded: z.number().int().min(0),
+  movedTo: z.string().optional(),
+  retryAfter: z.string().optional(),
+});
+export type SourceState = z.infer<typeof sourceStateSchema>;
+const stateFileSchema = z.record(z.string(), sourceStateSchema);
+export type StateFile = Record<string, SourceState>;
+
+const KEY_ORDER = Object.keys(sourceStateSchema.shape) as (keyof SourceState)[];
+const BACKOFF_BASE_HOURS = 1;
+const BACKOFF_MAX_HOURS = 48;
+
+export function loadState(file: string): StateFile {
+  return readJsonFile(file, stateFileSchema) ?? {};
+}
+
+export function serialiseState(state: StateFile): string {
+  const ordered: Record<string, Record<string, unknown>> = {};
+  for (const id of Object.keys(state).sort()) {
+    const entry = state[id]!;
+    ordered[id] = Object.fromEntries(KEY_ORDER.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
+  }
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** Writes the state only when its text changed. Returns whether it wrote. */
+export function saveState(file: string, state: StateFile): boolean {
+  return replaceFileIfChanged(file, serialiseState(state));
+}
+
+export type Outcome =
+  | { kind: "fetched"; added: number; validators: Validators; movedTo?: string }
+  | { kind: "not-modified"; movedTo?: string }
+  | { kind: "failed"; error: string }
+  | { kind: "throttled"; error: string; retryAfter: Date }
+  | { kind: "gone"; error: string };
+
+/** Why a source is not fetched this run, if it is not. */
+export function waitingReason(state: SourceState | undefined, feed: string, now: DateTime): "gone" | "waiting" | undefined {
+  if (!state || state.feed !== feed) return undefined;
+  if (state.status === "gone") return "gone";
+  if (state.retryAfter && DateTime.fromISO(state.retryAfter) > now) return "waiting";
+  return undefined;
+}
+
+/** A source seen for the first time (or under a new URL) imports only a recent window. */
+export function isFirstFetch(state: SourceState | undefined, feed: string): boolean {
+  return !state || state.feed !== feed || !state.lastSuccess;
+}
+
+export function backoffHours(failures: number): number {
+  return Math.min(BACKOFF_MAX_HOURS, BACKOFF_BASE_HOURS * 2 ** Math.max(0, failures - 1));
+}
+
+function withoutTimes(state: SourceState | undefined): string {
+  if (!state) return "";
+  const { lastAttempt: _a, lastSuccess: _s, ...rest } = state;
+  return JSON.stringify(rest, KEY_ORDER);
+}
+
+/** The state after one run's outcome for a source. Pure: `now` is given. */
+export function nextState(previous: SourceState | undefined, feed: string, outcome: Outcome, now: DateTime): SourceState {
+  const prev = previous?.feed === feed ? previous : undefined;
+  const at = toIso(now);
+  const base = { feed, failures: prev?.failures ?? 0, itemsAdded: prev?.itemsAdded ?? 0 };
+  const keep = <K extends keyof SourceState>(key: K) => (prev?.[key] !== undefined ? { [key]: prev[key] } : {});
+
+  switch (outcome.kind) {
+    case "fetched":
+    case "not-modified": {
+      const validators = outcome.kind === "fetched" ? outcome.validators : { ...keep("etag"), ...keep("lastModified") };
+      const added = outcome.kind === "fetched" ? outcome.added : 0;
+      const next: SourceState = {
+        ...base,
+        status: "ok",
+        ...validators,
+        failures: 0,
+        itemsAdded: base.itemsAdded + added,
+        ...(outcome.movedTo ? { movedTo: outcome.movedTo } : {}),
+      };
+      const changed = withoutTimes(next) !== withoutTimes(prev) || added > 0 || !prev?.lastSuccess;
+      return changed ? { ...next, lastAttempt: at, lastSuccess: at } : { ...next, ...keep("lastAttempt"), ...keep("lastSuccess") };
+    }
+    case "failed": {
+      const failures = base.failures + 1;
+      return {
+        ...base,
+        status: "failing",
+        ...keep("etag"),
+        ...keep("lastModified"),
+        lastAttempt: at,
+        ...keep("lastSuccess"),
+        failures,
+        lastError: outcome.error,
+        ...keep("movedTo"),
+        retryAfter: toIso(now.plus({ hours: backoffHours(failures) })),
+      };
+    }
+    case "throttled":
+      return {
+        ...base,
+        status: "throttled",
+        ...keep("etag"),
+        ...keep("lastModified"),
+        lastAttempt: at,
+        ...keep("lastSuccess"),
+        lastError: outcome.error,
+        ...keep("movedTo"),
+        retryAfter: toIso(DateTime.fromJSDate(outcome.retryAfter)),
+      };
+    case "gone":
+      return { ...base, status: "gone", lastAttempt: at, ...keep("lastSuccess"), lastError: outcome.error };
+  }
+}
