@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { buildVocabulary, classify } from "../../src/ingest/classify.ts";
+import type { Theme } from "../../src/core/taxonomy.ts";
+import { THEMES } from "./support.ts";
+
+const vocabulary = buildVocabulary(THEMES.map((t) => ({ crossCutting: false, ...t })) as Theme[]);
+const general = { keep: "keywords" as const, themes: [], include: [], exclude: [] };
+const judge = (title: string, source = general) => classify({ title, summary: "", categories: [] }, source, vocabulary);
+
+describe("classifier", () => {
+  it("keeps a general-news item with a strong term, accents and case folded", () => {
+    expect(judge("LA LAICITE EN DEBAT")).toEqual({ keep: true, themes: ["laicite"] });
+  });
+
+  it("matches a declared prefix", () => {
+    expect(judge("Les discriminations au travail").themes).toEqual(["discriminations"]);
+  });
+
+  it("matches whole words only: secte is not insecte, culte is not difficulté", () => {
+    expect(judge("Invasion d'insectes et difficultés").keep).toBe(false);
+  });
+
+  it("does not keep a weak term alone", () => {
+    expect(judge("Film culte au cinéma").keep).toBe(false);
+  });
+
+  it("keeps a weak term beside a local place name", () => {
+    expect(judge("Une secte démantelée près de Brest")).toEqual({ keep: true, themes: ["derives-sectaires"] });
+  });
+
+  it("keeps a weak term beside a strong one and gives both themes", () => {
+    expect(judge("Radicalisation et polarisation, l'emprise des réseaux").themes).toEqual(["derives-sectaires", "radicalisation"]);
+  });
+
+  it("matches multi-word and punctuated terms", () => {
+    expect(judge("Rapport du Défenseur des droits").themes).toEqual(["discriminations"]);
+    expect(judge("A P/CVE toolkit").themes).toEqual(["radicalisation"]);
+  });
+
+  it("keeps everything from a keep: all source, with the source's themes", () => {
+    expect(judge("Météo du jour", { ...general, keep: "all", themes: ["laicite"] as never[] })).toEqual({ keep: true, themes: ["laicite"] });
+  });
+
+  it("keeps an item matching a source's include term", () => {
+    expect(judge("Conseil municipal de Plouzané", { ...general, include: ["conseil municipal"] as never[] }).keep).toBe(true);
+  });
+
+  it("drops an item matching a source's exclude term, even from a keep: all source", () => {
+    expect(judge("Football : la radicalisation des supporters", { ...general, keep: "all", exclude: ["football"] as never[] })).toEqual({ keep: false, themes: [], reason: "excluded" });
+  });
+});
