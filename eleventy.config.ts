@@ -3,6 +3,7 @@ import { loadYamlFile } from "./src/core/validation.ts";
 import { collections } from "./src/site/collections.ts";
 import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
 import { filtersPlugin } from "./src/site/plugins/filters.ts";
+import { searchIndexPlugin } from "./src/site/plugins/search-index.ts";
 import { loadSourceNames } from "./src/site/sources.ts";
 
 export default function (eleventyConfig: any) {
@@ -18,6 +19,9 @@ export default function (eleventyConfig: any) {
 
   // Assets are copied as they are: no third-party request, no build step.
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+
+  // Search: filters and sort keys on content pages, then a French Pagefind index of _site after each build.
+  eleventyConfig.addPlugin(searchIndexPlugin);
 
   return {
     dir: { input: "content", includes: "../src/layouts", data: "../_data", output: "_site" },

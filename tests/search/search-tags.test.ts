@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { searchTags, type SearchLabels, type SearchTag } from "../../src/site/plugins/search-index.ts";
+
+const labels: SearchLabels = {
+  theme: (id) => `thème ${id}`,
+  section: (id) => `rubrique ${id}`,
+  territory: (id) => `territoire ${id}`,
+  resourceType: (id) => `genre ${id}`,
+  audience: (id) => `public ${id}`,
+  source: (id) => `source ${id}`,
+};
+
+const byKind = (tags: SearchTag[], kind: SearchTag["kind"]) =>
+  tags.filter((t) => t.kind === kind).map((t) => [t.name, t.value]);
+
+describe("searchTags", () => {
+  it("files a watch item under its section, source, territory, themes and year, sorted by publication date", () => {
+    const tags = searchTags(
+      {
+        layout: "watch-item.njk",
+        date: new Date("2026-03-12T08:00:00Z"),
+        section: "recherche",
+        source: "revue",
+        territory: "brest",
+        themes: ["laicite", "jeunesse"],
+      },
+      labels,
+    );
+    expect(byKind(tags, "filter")).toEqual([
+      ["theme", "thème laicite"],
+      ["theme", "thème jeunesse"],
+      ["territoire", "territoire brest"],
+      ["type", "rubrique recherche"],
+      ["source", "source revue"],
+      ["annee", "2026"],
+    ]);
+    expect(byKind(tags, "sort")).toEqual([["date", "2026-03-12"]]);
+    expect(byKind(tags, "meta")).toEqual([
+      ["themes", "thème laicite, thème jeunesse"],
+      ["type", "Veille · rubrique recherche"],
+      ["source", "source revue"],
+      ["date", "2026-03-12"],
+    ]);
+  });
+
+  it("files a resource as a resource with its kind and organisation, dated by its last check", () => {
+    const tags = searchTags(
+      { layout: "resource.njk", type: "guide", organisation: "Défenseur des droits", territory: "national", themes: ["discriminations"], audiences: ["elus", "sante"], updated: "2026-11-23" },
+      labels,
+    );
+    expect(byKind(tags, "filter")).toContainEqual(["type", "Ressource"]);
+    expect(byKind(tags, "filter")).toContainEqual(["ressource", "genre guide"]);
+    expect(byKind(tags, "filter")).toContainEqual(["source", "Défenseur des droits"]);
+    expect(byKind(tags, "meta")).toContainEqual(["type", "Ressource · genre guide"]);
+    expect(byKind(tags, "meta")).toContainEqual(["publics", "public elus, public sante"]);
+    expect(byKind(tags, "meta")).toContainEqual(["verifie", "2026-11-23"]);
+    expect(byKind(tags, "sort")).toEqual([["date", "2026-11-23"]]);
+  });
+
+  it("files a post as a post by its author", () => {
+    const tags = searchTags({ layout: "post.njk", date: new Date("2026-11-23T00:00:00Z"), author: "Groupe d'appui", themes: [] }, labels);
+    expect(byKind(tags, "filter")).toEqual([
+      ["type", "Billet"],
+      ["source", "Groupe d'appui"],
+      ["annee", "2026"],
+    ]);
+  });
+
+  it("files any other page as a page, without date, so it never claims a publication day it does not have", () => {
+    const tags = searchTags({ layout: "page.njk", date: new Date("2026-11-23T00:00:00Z") }, labels);
+    expect(tags).toEqual([
+      { kind: "filter", name: "type", value: "Page" },
+      { kind: "meta", name: "type", value: "Page" },
+    ]);
+  });
+});
