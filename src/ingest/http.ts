@@ -143,10 +143,15 @@ function decompressors(contentEncoding: string | undefined): Transform[] {
 async function readCapped(body: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Kept aside: tearing the pipeline down may surface as another error (an abort) first.
+  let overflow: FetchError | undefined;
   const sink = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       size += chunk.length;
-      if (size > maxBytes) throw new FetchError("too-large", `réponse trop volumineuse (plus de ${formatBytes(maxBytes)} une fois décompressée)`);
+      if (size > maxBytes) {
+        overflow = new FetchError("too-large", `réponse trop volumineuse (plus de ${formatBytes(maxBytes)} une fois décompressée)`);
+        throw overflow;
+      }
       chunks.push(chunk);
     }
   };
@@ -154,8 +159,9 @@ async function readCapped(body: Readable, contentEncoding: string | undefined, m
   try {
     await (pipeline as (...streams: unknown[]) => Promise<void>)(body, ...stages, sink);
   } catch (error) {
-    if (error instanceof FetchError) throw error;
-    if ((error as { code?: string }).code?.startsWith("Z_")) throw new FetchError("bad-encoding", "contenu compressé illisible");
+    if (overflow) throw overflow;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("Z_")) throw new FetchError("bad-encoding", "contenu compressé illisible");
     throw error;
   }
   return Buffer.concat(chunks);
@@ -182,7 +188,8 @@ function explain(error: unknown, runSignal: AbortSignal | undefined, options: Ht
   const known = findCause(error);
   if (known instanceof FetchError) return known;
   if (runSignal?.aborted) return new FetchError("deadline", "délai global de la collecte dépassé avant la fin de cette source");
-  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const codes = [(error as { code?: unknown }).code, (error as { cause?: { code?: unknown } }).cause?.code];
+  const code = codes.find((c): c is string => typeof c === "string");
   const name = (error as { name?: string }).name;
   if (code === "UND_ERR_CONNECT_TIMEOUT") return new FetchError("timeout", `connexion impossible en ${options.connectTimeoutMs / 1000} s`);
   if (name === "TimeoutError" || name === "AbortError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_ABORTED") {

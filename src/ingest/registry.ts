@@ -47,21 +47,25 @@ export function validateRegistry(value: unknown, file: string, themes: readonly 
   value.forEach((entry, index) => {
     const name = entryName(entry, index);
     const result = sourceSchema.safeParse(entry);
-    if (!result.success) {
+    if (result.success) sources.push(result.data);
+    else {
       for (const issue of result.error.issues) {
         const key = formatPath(issue.path);
         problems.push(key ? `${name}, clé « ${key} » : ${issue.message}` : `${name} : ${issue.message}`);
       }
-      return;
     }
-    const source = result.data;
-    const first = seenIds.get(source.id);
-    if (first !== undefined) problems.push(`${name}, clé « id » : identifiant déjà utilisé par la source n° ${first + 1}`);
-    else seenIds.set(source.id, index);
-    source.themes.forEach((theme, t) => {
-      if (!knownThemes.has(theme)) problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir _data/themeCatalog.yaml)`);
-    });
-    sources.push(source);
+    // Checked on the raw entry too, so that one run lists these alongside the schema's findings.
+    const { id, themes: entryThemes } = (entry ?? {}) as { id?: unknown; themes?: unknown };
+    if (typeof id === "string") {
+      const first = seenIds.get(id);
+      if (first !== undefined) problems.push(`${name}, clé « id » : identifiant déjà utilisé par la source n° ${first + 1}`);
+      else seenIds.set(id, index);
+    }
+    if (Array.isArray(entryThemes)) {
+      entryThemes.forEach((theme, t) => {
+        if (typeof theme === "string" && !knownThemes.has(theme)) problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir _data/themeCatalog.yaml)`);
+      });
+    }
   });
 
   if (problems.length > 0) throw new DataError(file, problems);

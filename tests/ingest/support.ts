@@ -50,9 +50,12 @@ export async function startServer(): Promise<FeedServer> {
   };
 }
 
-/** A handler sending `body` with the given headers (content type defaults to RSS). */
+/** A handler sending `body` with the given headers (content type defaults to RSS); honours If-None-Match. */
 export function serve(body: string | Buffer, headers: Record<string, string> = {}, status = 200): Handler {
-  return (_req, res) => res.writeHead(status, { "content-type": "application/rss+xml; charset=utf-8", ...headers }).end(body);
+  return (req, res) => {
+    if (headers.etag && req.headers["if-none-match"] === headers.etag) res.writeHead(304).end();
+    else res.writeHead(status, { "content-type": "application/rss+xml; charset=utf-8", ...headers }).end(body);
+  };
 }
 
 export const THEMES = [
