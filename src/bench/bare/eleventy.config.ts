@@ -1,0 +1,17 @@
+import { readdirSync } from "node:fs";
+
+/**
+ * The benchmark's baseline: bare Eleventy over the same Markdown files as the site (same count,
+ * same front matter, read by Eleventy's default YAML engine without validation), one trivial
+ * layout, no plugin, no collection, no data file.
+ */
+export default function (eleventyConfig: any) {
+  eleventyConfig.addGlobalData("layout", "base.njk");
+  // Pages name the site's layouts in their front matter: every one of them is the trivial layout here.
+  for (const name of readdirSync("src/layouts").filter((file) => file.endsWith(".njk"))) eleventyConfig.addLayoutAlias(name, "base.njk");
+  return {
+    dir: { input: "content", includes: "../src/bench/bare", output: "_site-bare" },
+    markdownTemplateEngine: false,
+    templateFormats: ["md"],
+  };
+}

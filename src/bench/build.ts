@@ -1,0 +1,93 @@
+/**
+ * Build timings for one site size: the project's full build (`npm run build`: Eleventy, then
+ * Pagefind in the `eleventy.after` hook), Pagefind alone, and bare Eleventy over the same
+ * Markdown, each run in the same copy of the project so they read the same files.
+ */
+import { readFile, readdir, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { prepareSite } from "../../tests/support/site-build.ts";
+import { writeSyntheticSite, type SiteSize } from "./content.ts";
+import { measure, median, type Usage } from "./measure.ts";
+
+export const BARE_CONFIG = "src/bench/bare/eleventy.config.ts";
+/** A run shorter than this is repeated and the median kept (the issue's rule). */
+const REPEAT_UNDER_MS = 60_000;
+
+export interface BuildFigures {
+  items: number;
+  resources: number;
+  /** Files Eleventy wrote in the full build. */
+  pages: number;
+  runs: number;
+  full: Usage;
+  bare: Usage;
+  /** Pagefind over the built site, timed inside the process; memory of its process tree. */
+  pagefind: { wallMs: number; peakRssBytes: number; pages: number };
+  indexBytes: number;
+}
+
+export async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** A temporary copy of the project holding the synthetic content; the caller removes it. */
+export async function prepareBenchSite(size: SiteSize): Promise<string> {
+  const root = await prepareSite();
+  await writeSyntheticSite(root, size);
+  return root;
+}
+
+function withLocalBin(root: string): NodeJS.ProcessEnv {
+  // What `npm run` adds, without npm's own start-up in the figures.
+  return { ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}` };
+}
+
+function medianUsage(usages: readonly Usage[]): Usage {
+  return {
+    wallMs: median(usages.map((u) => u.wallMs)),
+    cpuMs: median(usages.map((u) => u.cpuMs)),
+    peakRssBytes: median(usages.map((u) => u.peakRssBytes)),
+  };
+}
+
+/** One round: bare, full, then Pagefind alone on the full build's output. */
+async function round(root: string, buildScript: string) {
+  const env = withLocalBin(root);
+  for (const dir of ["_site", "_site-bare"]) await rm(join(root, dir), { recursive: true, force: true });
+  const bare = await measure("tsx", ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_CONFIG}`], { cwd: root, env });
+  const full = await measure("bash", ["-c", buildScript], { cwd: root, env });
+  const indexBytes = await folderBytes(join(root, "_site/pagefind"));
+  const alone = await measure("tsx", ["src/bench/pagefind-index.ts", "_site"], { cwd: root, env });
+  const timed = JSON.parse(alone.stdout.trim().split("\n").at(-1)!) as { wallMs: number; pages: number };
+  const pages = Number(/Wrote (\d+) files/.exec(full.stdout)?.[1] ?? 0);
+  return { bare, full, pagefind: { ...timed, peakRssBytes: alone.peakRssBytes }, pages, indexBytes };
+}
+
+export async function benchBuild(root: string, size: SiteSize, maxRuns: number, log: (line: string) => void): Promise<BuildFigures> {
+  const { scripts } = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { scripts: { build: string } };
+  const rounds = [];
+  do {
+    const r = await round(root, scripts.build);
+    log(`  ${size.items} articles, passe ${rounds.length + 1} : complet ${(r.full.wallMs / 1000).toFixed(1)} s, nu ${(r.bare.wallMs / 1000).toFixed(1)} s, Pagefind ${(r.pagefind.wallMs / 1000).toFixed(1)} s`);
+    rounds.push(r);
+  } while (rounds.length < maxRuns && rounds[0]!.full.wallMs < REPEAT_UNDER_MS);
+  const last = rounds.at(-1)!;
+  return {
+    items: size.items,
+    resources: size.resources,
+    pages: last.pages,
+    runs: rounds.length,
+    full: medianUsage(rounds.map((r) => r.full)),
+    bare: medianUsage(rounds.map((r) => r.bare)),
+    pagefind: {
+      wallMs: median(rounds.map((r) => r.pagefind.wallMs)),
+      peakRssBytes: median(rounds.map((r) => r.pagefind.peakRssBytes)),
+      pages: last.pagefind.pages,
+    },
+    indexBytes: last.indexBytes,
+  };
+}
