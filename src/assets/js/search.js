@@ -72,57 +72,59 @@ function valuesInUrl(name) {
 }
 
 function renderFacets(available) {
-  let count = 0;
-  for (const { name, label } of FACETS) {
-    const values = [...new Set([...Object.keys(available[name] ?? {}), ...valuesInUrl(name)])];
+  for (const facet of FACETS) {
+    const values = [...new Set([...Object.keys(available[facet.name] ?? {}), ...valuesInUrl(facet.name)])];
     if (!values.length) continue;
-    values.sort((a, b) => (name === "annee" ? collator.compare(b, a) : collator.compare(a, b)));
-    const details = document.createElement("details");
-    details.className = "facet";
-    details.dataset.facet = name;
-    details.open = name === "theme" || name === "type" || valuesInUrl(name).length > 0;
-    const summary = document.createElement("summary");
-    summary.textContent = label;
-    const fieldset = document.createElement("fieldset");
-    const legend = document.createElement("legend");
-    legend.className = "visually-hidden";
-    legend.textContent = label;
-    const options = document.createElement("ul");
-    for (const value of values) {
-      const id = `filtre-${name}-${++count}`;
-      const item = document.createElement("li");
-      const box = document.createElement("input");
-      Object.assign(box, { type: "checkbox", id, name, value });
-      const text = document.createElement("label");
-      text.htmlFor = id;
-      const valueText = document.createElement("span");
-      valueText.textContent = value;
-      const tally = document.createElement("span");
-      tally.className = "facet__count";
-      text.append(valueText, " ", tally);
-      item.append(box, text);
-      options.append(item);
-    }
-    fieldset.append(legend, options);
-    details.append(summary, fieldset);
-    facetsBox.append(details);
+    values.sort((a, b) => (facet.name === "annee" ? collator.compare(b, a) : collator.compare(a, b)));
+    facetsBox.append(facetGroup(facet, values));
   }
   facetsBox.hidden = false;
 }
 
+/** A facet folds away, so the results stay a few key presses away; the busiest ones start open. */
+function facetGroup({ name, label }, values) {
+  const details = document.createElement("details");
+  details.className = "facet";
+  details.open = name === "theme" || name === "type" || valuesInUrl(name).length > 0;
+  const summary = document.createElement("summary");
+  summary.textContent = label;
+  const fieldset = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  legend.className = "visually-hidden";
+  legend.textContent = label;
+  const options = document.createElement("ul");
+  options.append(...values.map((value, index) => facetOption(name, value, `filtre-${name}-${index}`)));
+  fieldset.append(legend, options);
+  details.append(summary, fieldset);
+  return details;
+}
+
+function facetOption(name, value, id) {
+  const item = document.createElement("li");
+  const box = document.createElement("input");
+  Object.assign(box, { type: "checkbox", id, name, value });
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  const text = document.createElement("span");
+  text.textContent = value;
+  const tally = document.createElement("span");
+  tally.className = "facet__count";
+  label.append(text, " ", tally);
+  item.append(box, label);
+  return item;
+}
+
 /** Pagefind's `filters` counts what adding a value would leave; within a facet values are OR-ed, so a facet's own choice is left out of its counts. */
 async function facetCounts(term, filters, base) {
-  const counts = {};
-  for (const { name } of FACETS) {
-    if (!filters[name]) {
-      counts[name] = base.filters?.[name] ?? {};
-      continue;
-    }
-    const others = { ...filters };
-    delete others[name];
-    counts[name] = (await pagefind.search(term || null, { filters: asPagefindFilters(others) })).filters?.[name] ?? {};
-  }
-  return counts;
+  const counts = await Promise.all(
+    FACETS.map(async ({ name }) => {
+      if (!filters[name]) return [name, base.filters?.[name] ?? {}];
+      const { [name]: _own, ...others } = filters;
+      const without = await pagefind.search(term || null, { filters: asPagefindFilters(others) });
+      return [name, without.filters?.[name] ?? {}];
+    }),
+  );
+  return Object.fromEntries(counts);
 }
 
 function asPagefindFilters(filters) {

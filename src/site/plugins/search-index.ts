@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { isoDate, year } from "../filters.ts";
@@ -107,7 +108,10 @@ export async function writeSearchIndex(site: string): Promise<{ pages: number }>
     if (!index) throw fail("création", errors);
     const added = await index.addDirectory({ path: site });
     if (added.errors.length) throw fail("lecture des pages", added.errors);
-    const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
+    // Chunks are named by content hash: without a clean folder, every rebuild would leave the old ones behind.
+    const bundle = join(site, "pagefind");
+    await rm(bundle, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw fail("écriture", written.errors);
     return { pages: added.page_count };
   } finally {
