@@ -43,6 +43,12 @@ export interface FeedContext {
   feedUrl: string;
   feed: Pick<ParsedFeed, "link">;
   fetchedAt: DateTime;
+  /**
+   * Where an item without any link points instead of being rejected: the feed URL with the
+   * item's rank. Only the conformance harness sets it, to see what corpus items (most have no
+   * link) would become; real runs never publish an item that links nowhere.
+   */
+  unlinkedRank?: number;
 }
 
 const TRACKING_PARAMS = /^(utm_.*|xtor|xts|xtref|fbclid|gclid|gclsrc|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wt_mc|wt\.mc_id|at_medium|at_campaign|at_platform|at_creation|at_send_date|at_link|at_link_id|at_link_type|at_ptr_name|at_recipient_id|at_recipient_list|ns_source|ns_mchannel|ns_campaign|ns_linkname|ns_fee|cmpid|ito|s_cid|pk_campaign|pk_kwd|pk_source|pk_medium|mtm_.*|ref_src|ref_url)$/i;
@@ -114,7 +120,10 @@ export function normaliseItem(raw: RawItem, context: FeedContext): Item | Reject
   const summaryText = toPlainText(summarySource);
   const title = truncateText(toPlainText(raw.title ?? "") || truncateText(summaryText, 120) || "Sans titre", TITLE_MAX);
   // RSS allows a permalink GUID instead of a link: use it when it is the only URL there is.
-  const url = cleanUrl(raw.link, base) ?? (raw.guid && /^https?:\/\//i.test(raw.guid) ? cleanUrl(raw.guid, base) : undefined);
+  const url =
+    cleanUrl(raw.link, base) ??
+    (raw.guid && /^https?:\/\//i.test(raw.guid) ? cleanUrl(raw.guid, base) : undefined) ??
+    (context.unlinkedRank !== undefined ? cleanUrl(`?item=${context.unlinkedRank}`, context.feedUrl) : undefined);
   if (!url) return { rejected: "no-link", title };
   const item: Item = {
     guid: raw.guid || url,

@@ -79,6 +79,8 @@ export function repairXml(text: string): string {
     let fixed = repairEntities(part);
     fixed = fixed.replace(/<rss(?=[\s>])(?![^>]*\sversion\s*=)/, '<rss version="2.0"');
     fixed = fixed.replace(/<(\/?)(?:[\w-]+:)?(updated|published)(?=[\s>/])/g, "<$1x-$2");
+    // rss-parser reads `channel[0]` unguarded: an RSS or RDF document without one is an empty feed.
+    if (/<(rss|(?:[\w-]+:)?RDF)[\s>]/.test(fixed) && !/<channel[\s>/]/.test(fixed)) fixed = fixed.replace(/<\/(rss|(?:[\w-]+:)?RDF)>/, "<channel></channel></$1>");
     if (/<(?:[\w-]+:)?feed[\s>]/.test(fixed)) fixed = fixed.replace(/<link>\s*([^<\s]*)\s*<\/link>/g, '<link href="$1"/>');
     return fixed;
   });

@@ -47,6 +47,8 @@ export interface RunOptions {
   firstFetchDays?: number;
   userAgent?: string;
   now?: () => DateTime;
+  /** Conformance harness only: keep items without a link (see FeedContext.unlinkedRank). */
+  keepUnlinked?: boolean;
 }
 
 export const DEFAULTS = {
@@ -65,6 +67,7 @@ export interface ProcessContext {
   fetchedAt: DateTime;
   /** Items older than this are left out (first fetch of a source only). */
   notBefore?: DateTime;
+  keepUnlinked?: boolean;
 }
 
 export interface Processed {
@@ -81,8 +84,8 @@ export async function processFeed(fetched: { body: Buffer; contentType?: string;
   const decoded = decodeBody(fetched.body, fetched.contentType);
   const feed = await parseFeed(decoded.text, fetched.contentType, fetched.url);
   const processed: Processed = { candidates: [], format: feed.format, encoding: decoded.encoding, filtered: 0, tooOld: 0, noLink: 0 };
-  for (const raw of feed.items) {
-    const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt: context.fetchedAt });
+  for (const [rank, raw] of feed.items.entries()) {
+    const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt: context.fetchedAt, ...(context.keepUnlinked ? { unlinkedRank: rank } : {}) });
     if ("rejected" in item) {
       processed.noLink++;
       continue;
@@ -172,7 +175,7 @@ export async function runIngest(options: RunOptions): Promise<RunReport> {
         const previous = state[source.id];
         const waiting = waitingReason(previous, source.feed, now);
         if (waiting) return waiting;
-        const context: ProcessContext = { vocabulary, fetchedAt: now, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
+        const context: ProcessContext = { vocabulary, fetchedAt: now, keepUnlinked: options.keepUnlinked ?? false, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
         const validators = previous?.feed === source.feed ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
         // The host slot is taken before the global one, so a busy host never holds global slots.
         return hostLimit(hostOf(source.feed))(() => global(() => attempt(client, source, validators, context, deadline)));

@@ -11,8 +11,11 @@ import { decodeHTML } from "entities";
 import iconv from "iconv-lite";
 import sanitizeHtml from "sanitize-html";
 
-/** Elements whose text is code or chrome, never article text. */
-const NON_TEXT_TAGS = ["script", "style", "textarea", "option", "noscript", "title", "template", "iframe", "object", "embed", "applet", "svg", "math", "head"];
+/**
+ * Elements whose text is code or chrome, never article text. (The text inside iframe or object
+ * is fallback meant for readers, so it stays, as inert text.)
+ */
+const NON_TEXT_TAGS = ["script", "style", "textarea", "option", "noscript", "title", "template", "svg", "math", "head"];
 const BLOCK_TAGS = /<(\/?)(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|hr|dd|dt|pre)\b/gi;
 
 /** Windows-1252 code points that arrive as C1 controls (`&#146;`, or cp1252 bytes read as latin-1). */
@@ -29,10 +32,20 @@ function demoronize(text: string): string {
  */
 function repairMojibake(text: string): string {
   if (!/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) return text;
-  const bytes = iconv.encode(text, "windows-1252");
-  if (iconv.decode(bytes, "windows-1252") !== text) return text;
+  // Back to the bytes as they were misread: latin-1 for U+0000-U+00FF (C1 controls included,
+  // as `&#128;` leaves them), windows-1252 for its few characters above.
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code <= 0xff) bytes.push(code);
+    else {
+      const encoded = iconv.encode(ch, "windows-1252");
+      if (encoded.length !== 1 || iconv.decode(encoded, "windows-1252") !== ch) return text;
+      bytes.push(encoded[0]!);
+    }
+  }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
   } catch {
     return text;
   }
