@@ -1,9 +1,14 @@
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { themesFileSchema } from "./src/core/taxonomy.ts";
 import { loadYamlFile } from "./src/core/validation.ts";
 import { collections } from "./src/site/collections.ts";
 import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
+import { digestPlugin } from "./src/site/plugins/digest.ts";
+import { feedsPlugin } from "./src/site/plugins/feeds.ts";
 import { filtersPlugin } from "./src/site/plugins/filters.ts";
 import { searchIndexPlugin } from "./src/site/plugins/search-index.ts";
+import { sourcesPlugin } from "./src/site/plugins/sources.ts";
+import { themesPlugin } from "./src/site/plugins/themes.ts";
 import { loadSourceNames } from "./src/site/sources.ts";
 
 export default function (eleventyConfig: any) {
@@ -16,6 +21,15 @@ export default function (eleventyConfig: any) {
   // Templates: filters and collections live in typed modules under src/site/.
   eleventyConfig.addPlugin(filtersPlugin, { themes, sourceNames: loadSourceNames("_data/sources.yaml") });
   for (const [name, build] of Object.entries(collections)) eleventyConfig.addCollection(name, build);
+
+  // Published under a path prefix (GitHub Pages serves /<repo>/): root-relative URLs in HTML get it at build time.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Publishing: site and theme feeds, theme pages, weekly letters, sources (health page and OPML).
+  eleventyConfig.addPlugin(feedsPlugin, { themes });
+  eleventyConfig.addPlugin(themesPlugin, { themes });
+  eleventyConfig.addPlugin(digestPlugin, { themes });
+  eleventyConfig.addPlugin(sourcesPlugin, { themes });
 
   // Assets are copied as they are: no third-party request, no build step.
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });

@@ -1,0 +1,78 @@
+import { DateTime } from "luxon";
+import type { Source } from "../ingest/registry.ts";
+import type { SourceState, StateFile } from "../ingest/state.ts";
+import { dateFr } from "./filters.ts";
+
+/** What a maintainer should make of a source, from the best case to the ones needing action. */
+export type HealthKind = "ok" | "new" | "disabled" | "paused" | "moved" | "failing" | "gone";
+
+export interface SourceHealth {
+  id: string;
+  name: string;
+  section: Source["section"];
+  territory: Source["territory"];
+  feed: string;
+  site?: string;
+  lastSuccess?: string;
+  itemsAdded: number;
+  kind: HealthKind;
+  /** The status in words, as the /sources/ page prints it. */
+  status: string;
+  /** The last error the fetcher met, when the status comes from one. */
+  error?: string;
+}
+
+function wholeDaysSince(iso: string, now: DateTime): number {
+  return Math.max(0, Math.floor(now.diff(DateTime.fromISO(iso, { setZone: true }), "days").days));
+}
+
+function failingSince(state: SourceState, now: DateTime): string {
+  if (!state.lastSuccess) return "en erreur, jamais relevée avec succès";
+  const days = wholeDaysSince(state.lastSuccess, now);
+  if (days === 0) return "en erreur depuis aujourd'hui";
+  return `en erreur depuis ${days} jour${days > 1 ? "s" : ""}`;
+}
+
+function assess(source: Source, state: SourceState | undefined, now: DateTime): Pick<SourceHealth, "kind" | "status" | "error"> {
+  if (!source.enabled) return { kind: "disabled", status: "désactivée dans le registre" };
+  // A state kept for another URL says nothing about the current one: the fetcher starts afresh too.
+  if (!state || state.feed !== source.feed) return { kind: "new", status: "pas encore relevée" };
+  switch (state.status) {
+    case "gone":
+      return { kind: "gone", status: "disparue : le flux n'existe plus à cette adresse", error: state.lastError };
+    case "throttled":
+      return { kind: "paused", status: `en pause jusqu'au ${state.retryAfter ? dateFr(state.retryAfter) : "prochain passage"}, à la demande du site`, error: state.lastError };
+    case "failing":
+      return { kind: "failing", status: failingSince(state, now), error: state.lastError };
+    case "ok":
+      return state.movedTo
+        ? { kind: "moved", status: `redirection permanente à corriger : remplacer l'adresse du flux par ${state.movedTo}` }
+        : { kind: "ok", status: "à jour" };
+  }
+}
+
+/** Every registry source with its health, in registry order, from the committed state. Pure: `now` is given. */
+export function sourceHealth(sources: readonly Source[], state: Readonly<StateFile>, now: DateTime): SourceHealth[] {
+  return sources.map((source) => {
+    const entry = state[source.id];
+    const current = entry?.feed === source.feed ? entry : undefined;
+    return {
+      id: source.id,
+      name: source.name,
+      section: source.section,
+      territory: source.territory,
+      feed: source.feed,
+      ...(source.site ? { site: source.site } : {}),
+      ...(current?.lastSuccess ? { lastSuccess: current.lastSuccess } : {}),
+      itemsAdded: current?.itemsAdded ?? 0,
+      ...assess(source, entry, now),
+    };
+  });
+}
+
+/** How many sources are in each kind, for the page's summary line. */
+export function countByKind(rows: readonly SourceHealth[]): Record<HealthKind, number> {
+  const counts: Record<HealthKind, number> = { ok: 0, new: 0, disabled: 0, paused: 0, moved: 0, failing: 0, gone: 0 };
+  for (const row of rows) counts[row.kind] += 1;
+  return counts;
+}

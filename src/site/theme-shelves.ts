@@ -1,0 +1,69 @@
+import type { Theme } from "../core/taxonomy.ts";
+import { newestFirst, type Entry } from "./collections.ts";
+
+/** Entries per feed: subscribers only need what is new, and a 20 000-item watch must not make megabyte feeds. */
+export const FEED_SIZE = 50;
+
+/** What a theme gathers: its latest watch items, its resources and the group's posts about it. */
+export interface ThemeShelf {
+  /** The newest watch items of the theme, at most FEED_SIZE. */
+  watch: Entry[];
+  /** How many watch items carry the theme in all. */
+  watchCount: number;
+  resources: Entry[];
+  posts: Entry[];
+  /** The theme's feed: watch items and posts together, newest first, at most FEED_SIZE. */
+  feed: Entry[];
+}
+
+/** One Atom feed of the site: where it is published, the page it stands for, its entries. */
+export interface FeedSpec {
+  url: string;
+  home: string;
+  /** Set for a theme's feed, absent for the site-wide one. */
+  theme?: string;
+  entries: Entry[];
+}
+
+/** The newest `size` entries of lists that are each already newest first. */
+export function newestOf(lists: readonly (readonly Entry[])[], size = FEED_SIZE): Entry[] {
+  return newestFirst(lists.flatMap((list) => list.slice(0, size))).slice(0, size);
+}
+
+/**
+ * Shelves every entry under each of its themes in one pass over each list, so theme pages and
+ * theme feeds never filter the whole watch once per theme. Lists come in display order.
+ */
+export function themeShelves(
+  themes: readonly Pick<Theme, "id">[],
+  lists: { watch: readonly Entry[]; resources: readonly Entry[]; posts: readonly Entry[] },
+): Record<string, ThemeShelf> {
+  const shelves: Record<string, ThemeShelf> = Object.fromEntries(
+    themes.map((t) => [t.id, { watch: [], watchCount: 0, resources: [], posts: [], feed: [] }]),
+  );
+  const themesOf = (entry: Entry) => (entry.data.themes ?? []) as string[];
+  for (const item of lists.watch) {
+    for (const id of themesOf(item)) {
+      const shelf = shelves[id];
+      if (!shelf) continue;
+      shelf.watchCount += 1;
+      if (shelf.watch.length < FEED_SIZE) shelf.watch.push(item);
+    }
+  }
+  for (const resource of lists.resources) for (const id of themesOf(resource)) shelves[id]?.resources.push(resource);
+  for (const post of lists.posts) for (const id of themesOf(post)) shelves[id]?.posts.push(post);
+  for (const shelf of Object.values(shelves)) shelf.feed = newestOf([shelf.watch, shelf.posts]);
+  return shelves;
+}
+
+/** The site-wide feed (watch and blog) first, then one feed per theme. */
+export function feedSpecs(
+  themes: readonly Pick<Theme, "id">[],
+  shelves: Readonly<Record<string, ThemeShelf>>,
+  lists: { watch: readonly Entry[]; posts: readonly Entry[] },
+): FeedSpec[] {
+  return [
+    { url: "/feed.xml", home: "/", entries: newestOf([lists.watch, lists.posts]) },
+    ...themes.map((t) => ({ url: `/themes/${t.id}/feed.xml`, home: `/themes/${t.id}/`, theme: t.id, entries: shelves[t.id]?.feed ?? [] })),
+  ];
+}

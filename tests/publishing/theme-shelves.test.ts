@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import type { Entry } from "../../src/site/collections.ts";
+import { FEED_SIZE, feedSpecs, newestOf, themeShelves } from "../../src/site/theme-shelves.ts";
+
+const THEMES = [{ id: "laicite" }, { id: "radicalisation" }];
+const entry = (name: string, date: string, themes: string[]): Entry => ({ inputPath: name, url: `/${name}/`, date: new Date(date), data: { title: name, themes } });
+const names = (entries: Entry[]) => entries.map((e) => e.data.title);
+const many = (count: number, themes: string[]) =>
+  Array.from({ length: count }, (_, i) => entry(`w${i}`, new Date(Date.UTC(2026, 10, 1) - i * 3600_000).toISOString(), themes));
+
+describe("newestOf", () => {
+  it("merges lists that are each newest first into the newest entries overall", () => {
+    const merged = newestOf([[entry("w2", "2026-11-20", []), entry("w1", "2026-11-10", [])], [entry("p1", "2026-11-15", [])]], 2);
+    expect(names(merged)).toEqual(["w2", "p1"]);
+  });
+});
+
+describe("themeShelves", () => {
+  const lists = {
+    watch: [entry("w2", "2026-11-20", ["laicite", "radicalisation"]), entry("w1", "2026-11-10", ["laicite"])],
+    resources: [entry("r1", "2026-01-01", ["radicalisation"])],
+    posts: [entry("p1", "2026-11-15", ["laicite"])],
+  };
+
+  it("shelves each entry under every theme it carries", () => {
+    const shelves = themeShelves(THEMES, lists);
+    expect(names(shelves.laicite!.watch)).toEqual(["w2", "w1"]);
+    expect(names(shelves.radicalisation!.watch)).toEqual(["w2"]);
+    expect(names(shelves.radicalisation!.resources)).toEqual(["r1"]);
+    expect(names(shelves.laicite!.posts)).toEqual(["p1"]);
+  });
+
+  it("builds each theme's feed from its watch items and posts, newest first", () => {
+    expect(names(themeShelves(THEMES, lists).laicite!.feed)).toEqual(["w2", "p1", "w1"]);
+  });
+
+  it("keeps at most FEED_SIZE watch items per theme but counts them all", () => {
+    const shelf = themeShelves(THEMES, { watch: many(FEED_SIZE + 10, ["laicite"]), resources: [], posts: [] }).laicite!;
+    expect(shelf.watch).toHaveLength(FEED_SIZE);
+    expect(shelf.watchCount).toBe(FEED_SIZE + 10);
+    expect(shelf.feed).toHaveLength(FEED_SIZE);
+  });
+
+  it("ignores themes that are not in the catalogue", () => {
+    expect(Object.keys(themeShelves(THEMES, { watch: [entry("w", "2026-11-01", ["ancien"])], resources: [], posts: [] }))).toEqual(["laicite", "radicalisation"]);
+  });
+});
+
+describe("feedSpecs", () => {
+  it("publishes the site-wide feed first, then one feed per theme under /themes/<id>/", () => {
+    const watch = many(FEED_SIZE + 5, ["laicite"]);
+    const specs = feedSpecs(THEMES, themeShelves(THEMES, { watch, resources: [], posts: [] }), { watch, posts: [] });
+    expect(specs.map((s) => [s.url, s.home, s.theme])).toEqual([
+      ["/feed.xml", "/", undefined],
+      ["/themes/laicite/feed.xml", "/themes/laicite/", "laicite"],
+      ["/themes/radicalisation/feed.xml", "/themes/radicalisation/", "radicalisation"],
+    ]);
+    expect(specs[0]?.entries).toHaveLength(FEED_SIZE);
+  });
+});
