@@ -49,11 +49,14 @@ export async function prepareSite(options: SiteBuildOptions = {}): Promise<strin
   return root;
 }
 
-/** Runs the project's real build (Eleventy then Pagefind) in `root`; rejects with its output on failure. */
-export async function runBuild(root: string): Promise<string> {
+/**
+ * Runs the project's real build (Eleventy then Pagefind) in `root`; rejects with its output on failure.
+ * `args` go to Eleventy's command line (e.g. `--pathprefix=/depot/`).
+ */
+export async function runBuild(root: string, args: readonly string[] = []): Promise<string> {
   const { stdout, stderr } = await run(
     process.execPath,
-    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"],
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet", ...args],
     { cwd: root, maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout + stderr;
