@@ -11,15 +11,17 @@ import { DataError, validate } from "../core/validation.ts";
 
 const TEMP_NAME = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
-function tempPath(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+/** Writes `text` to a fresh temporary file next to `file` (same file system, so rename and link are atomic). */
+function writeTemp(file: string, text: string): string {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  writeFileSync(temp, text, { flag: "wx" });
+  return temp;
 }
 
 /** Writes `file` whole or not at all, replacing what was there. */
 export function replaceFileAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = tempPath(file);
-  writeFileSync(temp, text, { flag: "wx" });
+  const temp = writeTemp(file, text);
   try {
     renameSync(temp, file);
   } catch (error) {
@@ -40,9 +42,7 @@ export function replaceFileIfChanged(file: string, text: string): boolean {
  * atomically when the name is taken). Returns false when the name was already taken.
  */
 export function createFileAtomic(file: string, text: string): boolean {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = tempPath(file);
-  writeFileSync(temp, text, { flag: "wx" });
+  const temp = writeTemp(file, text);
   try {
     linkSync(temp, file);
     return true;

@@ -106,11 +106,14 @@ export function nextState(previous: SourceState | undefined, feed: string, outco
       const changed = withoutTimes(next) !== withoutTimes(prev) || added > 0 || !prev?.lastSuccess;
       return changed ? { ...next, lastAttempt: at, lastSuccess: at } : { ...next, ...keep("lastAttempt"), ...keep("lastSuccess") };
     }
-    case "failed": {
-      const failures = base.failures + 1;
+    case "failed":
+    case "throttled": {
+      // Validators and the last success outlive a bad night; key order is fixed by serialiseState.
+      const failures = outcome.kind === "failed" ? base.failures + 1 : base.failures;
+      const retryAfter = outcome.kind === "failed" ? now.plus({ hours: backoffHours(failures) }) : DateTime.fromJSDate(outcome.retryAfter);
       return {
         ...base,
-        status: "failing",
+        status: outcome.kind === "failed" ? "failing" : "throttled",
         ...keep("etag"),
         ...keep("lastModified"),
         lastAttempt: at,
@@ -118,21 +121,9 @@ export function nextState(previous: SourceState | undefined, feed: string, outco
         failures,
         lastError: outcome.error,
         ...keep("movedTo"),
-        retryAfter: toIso(now.plus({ hours: backoffHours(failures) })),
+        retryAfter: toIso(retryAfter),
       };
     }
-    case "throttled":
-      return {
-        ...base,
-        status: "throttled",
-        ...keep("etag"),
-        ...keep("lastModified"),
-        lastAttempt: at,
-        ...keep("lastSuccess"),
-        lastError: outcome.error,
-        ...keep("movedTo"),
-        retryAfter: toIso(DateTime.fromJSDate(outcome.retryAfter)),
-      };
     case "gone":
       return { ...base, status: "gone", lastAttempt: at, ...keep("lastSuccess"), lastError: outcome.error };
   }

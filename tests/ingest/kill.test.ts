@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { watchItemSchema } from "../../src/core/watch-item.ts";
 import { createSite, serve, source, startServer, type FeedServer } from "./support.ts";
 
-const ITEMS = 1500;
+const ITEMS = 800;
 let server: FeedServer;
 
 /** A large feed dated around the real clock: the CLI runs with the real time. */
