@@ -157,6 +157,24 @@ describe("the search page", () => {
     await page.context().close();
   });
 
+  it("shows beside each filter value how many results choosing it leaves", async () => {
+    const page = await openSearch(`?q=${encodeURIComponent("laïcité")}`);
+    const option = page.getByRole("checkbox", { name: /^Ressource/ });
+    const label = await page.locator(`label[for="${await option.getAttribute("id")}"]`).textContent();
+    const announced = Number(/\((\d+)\)/.exec(label ?? "")?.[1]);
+    await after(page, () => option.check());
+    expect(announced).toBeGreaterThan(0);
+    await expect(status(page).textContent()).resolves.toMatch(new RegExp(`^${announced} résultats? `));
+    await page.context().close();
+  });
+
+  it("keeps the results of either value when two values of one filter are chosen", async () => {
+    const page = await openSearch(`?q=${encodeURIComponent("laïcité")}&type=Partenaire`);
+    await after(page, () => page.getByRole("checkbox", { name: /^Actualité/ }).check());
+    expect((await urls(page)).sort()).toEqual([ITEMS.laicitePartner, ITEMS.laiciteNews].sort());
+    await page.context().close();
+  });
+
   it("shows the type, date and source of each result", async () => {
     const page = await openSearch(`?q=${encodeURIComponent("accueils de loisirs")}`);
     const [first] = await results(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchTags, type SearchLabels, type SearchTag } from "../../src/site/plugins/search-index.ts";
+import { searchTags, UNDATED, type SearchLabels, type SearchTag } from "../../src/site/plugins/search-index.ts";
 
 const labels: SearchLabels = {
   theme: (id) => `thème ${id}`,
@@ -66,11 +66,12 @@ describe("searchTags", () => {
     ]);
   });
 
-  it("files any other page as a page, without date, so it never claims a publication day it does not have", () => {
+  it("files any other page as a page that claims no date, sorted after every dated page", () => {
     const tags = searchTags({ layout: "page.njk", date: new Date("2026-11-23T00:00:00Z") }, labels);
     expect(tags).toEqual([
       { kind: "filter", name: "type", value: "Page" },
       { kind: "meta", name: "type", value: "Page" },
+      { kind: "sort", name: "date", value: UNDATED },
     ]);
   });
 });

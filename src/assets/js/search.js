@@ -114,11 +114,17 @@ function facetOption(name, value, id) {
   return item;
 }
 
-/** Pagefind's `filters` counts what adding a value would leave; within a facet values are OR-ed, so a facet's own choice is left out of its counts. */
-async function facetCounts(term, filters, base) {
+/**
+ * Pagefind's `filters` counts what adding a value would leave. Values of one facet are OR-ed, so a
+ * facet's counts must ignore its own choice: with a single facet chosen that is `totalFilters`,
+ * otherwise one more search without it (each search over a large index costs, so only then).
+ */
+async function facetCounts(term, filters, found) {
+  const chosen = Object.keys(filters);
   const counts = await Promise.all(
     FACETS.map(async ({ name }) => {
-      if (!filters[name]) return [name, base.filters?.[name] ?? {}];
+      if (!filters[name]) return [name, found.filters?.[name] ?? {}];
+      if (chosen.length === 1) return [name, found.totalFilters?.[name] ?? {}];
       const { [name]: _own, ...others } = filters;
       const without = await pagefind.search(term || null, { filters: asPagefindFilters(others) });
       return [name, without.filters?.[name] ?? {}];
@@ -142,16 +148,6 @@ function updateFacets(counts, filters) {
   resetButton.hidden = Object.keys(filters).length === 0;
 }
 
-/** Pagefind leaves pages without a date out of a sorted search: they follow the dated ones. */
-async function runSearch(term, byDate, filters) {
-  const options = { filters: asPagefindFilters(filters) };
-  const base = await pagefind.search(term || null, options);
-  if (!byDate) return { base, results: base.results };
-  const dated = await pagefind.search(term || null, { ...options, sort: { date: "desc" } });
-  const seen = new Set(dated.results.map((r) => r.id));
-  return { base, results: [...dated.results, ...base.results.filter((r) => !seen.has(r.id))] };
-}
-
 async function search({ focusResults = false } = {}) {
   const ticket = ++latestSearch;
   const { term, byDate, filters } = readForm();
@@ -161,15 +157,19 @@ async function search({ focusResults = false } = {}) {
     await showResults([], "Saisissez un ou plusieurs mots, ou choisissez un filtre.", { suggest: false });
     return;
   }
-  const { base, results } = await runSearch(term, byDate, filters);
-  const counts = await facetCounts(term, filters, base);
+  const found = await pagefind.search(term || null, {
+    filters: asPagefindFilters(filters),
+    ...(byDate ? { sort: { date: "desc" } } : {}),
+  });
+  const { results } = found;
+  const counts = await facetCounts(term, filters, found);
   if (ticket !== latestSearch) return;
   updateFacets(counts, filters);
-  const found = plural(results.length, "résultat", "résultats");
+  const count = plural(results.length, "résultat", "résultats");
   const what = term ? ` pour « ${term} »` : "";
   const among = filtered ? `, ${plural(Object.values(filters).flat().length, "filtre actif", "filtres actifs")}` : "";
   const order = results.length > 1 ? (byDate ? ", du plus récent au plus ancien" : ", les plus pertinents d'abord") : "";
-  await showResults(results, `${results.length ? found : "Aucun résultat"}${what}${among}${order}.`);
+  await showResults(results, `${results.length ? count : "Aucun résultat"}${what}${among}${order}.`);
   if (focusResults) document.getElementById("titre-resultats").focus();
 }
 

@@ -37,6 +37,12 @@ export interface SearchTag {
 }
 
 /**
+ * Sort key of pages without a date. Pagefind leaves pages without the key out of a sorted search;
+ * this one keeps them, after every dated page when the newest come first.
+ */
+export const UNDATED = "0000-00-00";
+
+/**
  * Filters, sort key and result metadata of a content page (DESIGN.md, "Search"). Values are the
  * French labels, so the search page shows them as they are and a shared URL reads plainly.
  * Resources also get a `ressource` filter with their kind: folding the twelve kinds into `type`
@@ -93,6 +99,7 @@ export function searchTags(data: SearchableData, labels: SearchLabels): SearchTa
     default:
       add("filter", "type", "Page");
       add("meta", "type", "Page");
+      add("sort", "date", UNDATED);
   }
   return tags;
 }
