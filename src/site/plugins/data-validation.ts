@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { Theme } from "../../core/taxonomy.ts";
 import { parseYamlText, validate } from "../../core/validation.ts";
+import { validateRegistry } from "../../ingest/registry.ts";
 import { createFrontMatterParser, refuseExecutableFrontMatter } from "../front-matter.ts";
 import { dataSchemas } from "../schemas.ts";
 
@@ -11,7 +12,10 @@ import { dataSchemas } from "../schemas.ts";
 export function dataValidationPlugin(eleventyConfig: any, { themes }: { themes: readonly Theme[] }): void {
   eleventyConfig.addDataExtension("yaml", (contents: string, file: string) => {
     const data = parseYamlText(contents, file);
-    const schema = dataSchemas[basename(file)];
+    const name = basename(file);
+    // The registry is the ingest pipeline's contract: the site checks it with the same rules.
+    if (name === "sources.yaml") return validateRegistry(data, file, themes);
+    const schema = dataSchemas[name];
     return schema ? validate(schema, data, file) : data;
   });
   eleventyConfig.setFrontMatterParsingOptions({
