@@ -78,14 +78,17 @@ function renderFacets(available) {
     values.sort((a, b) => (facet.name === "annee" ? collator.compare(b, a) : collator.compare(a, b)));
     facetsBox.append(facetGroup(facet, values));
   }
-  facetsBox.hidden = false;
 }
 
-/** A facet folds away, so the results stay a few key presses away; the busiest ones start open. */
+/**
+ * A facet folds away, so the results stay a few key presses away. Beside the results, the busiest
+ * facets start open; on a narrow screen, where they come before the results, only chosen ones do.
+ */
 function facetGroup({ name, label }, values) {
   const details = document.createElement("details");
   details.className = "facet";
-  details.open = name === "theme" || name === "type" || valuesInUrl(name).length > 0;
+  const busiest = (name === "theme" || name === "type") && matchMedia("(min-width: 56rem)").matches;
+  details.open = busiest || valuesInUrl(name).length > 0;
   const summary = document.createElement("summary");
   summary.textContent = label;
   const fieldset = document.createElement("fieldset");
@@ -145,6 +148,10 @@ function updateFacets(counts, filters) {
     // A value that would empty the list is hidden, unless chosen or under the keyboard focus.
     item.hidden = Boolean(counts) && count === 0 && !box.checked && !item.contains(document.activeElement);
   }
+  for (const group of facetsBox.querySelectorAll(".facet")) {
+    group.hidden = !group.querySelector("li:not([hidden])") && !group.contains(document.activeElement);
+  }
+  facetsBox.hidden = !facetsBox.querySelector(".facet:not([hidden])");
   resetButton.hidden = Object.keys(filters).length === 0;
 }
 
