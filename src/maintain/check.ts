@@ -1,0 +1,63 @@
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pLimit from "p-limit";
+import { displayPath } from "../core/validation.ts";
+import { buildVocabulary } from "../ingest/classify.ts";
+import { loadRegistry, loadThemes, type Source } from "../ingest/registry.ts";
+import { table, type Io } from "./io.ts";
+import { createProbeClient, probe, type Probe } from "./probe.ts";
+
+export const CHECK_USAGE = `Usage : npm run sources:check -- [options]
+  --root DOSSIER        racine du site (défaut : dossier courant)
+  --timeout S           délai par source, en secondes (défaut 20)
+  --concurrency N       sources essayées en même temps (défaut 4)
+  --allow-host HÔTE     laisser passer un hôte local ou privé (refusé sinon)
+Rien n'est écrit : ni article, ni état des sources.`;
+
+function statusOf(source: Source, result: Probe): { ok: boolean; cells: string[] } {
+  const disabled = source.enabled ? "" : " (désactivée)";
+  switch (result.kind) {
+    case "error":
+      return { ok: false, cells: [`en erreur${disabled}`, "", "", result.error] };
+    case "page":
+      return {
+        ok: false,
+        cells: [`page web, pas un flux${disabled}`, "", "", result.advertised.length ? `flux annoncés : ${result.advertised.join(", ")}` : "la page n'annonce aucun flux"],
+      };
+    case "feed": {
+      const kept = result.items.filter((i) => i.keep).length;
+      const note = result.movedTo ? `redirection permanente : mettre « feed » à ${result.movedTo}` : "";
+      return { ok: !result.movedTo, cells: [`${result.movedTo ? "à corriger" : "répond"}${disabled}`, String(result.items.length), String(kept), note] };
+    }
+  }
+}
+
+/**
+ * `npm run sources:check`: validates the registry, then tries every source once (disabled ones
+ * too, so a maintainer can see whether to turn one back on) and prints a table of statuses.
+ * Exit code: 0 every source answers with a feed, 1 invalid registry, 2 some source needs attention.
+ */
+export async function checkSources(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { root: { type: "string" }, timeout: { type: "string" }, concurrency: { type: "string" }, "allow-host": { type: "string", multiple: true } },
+  });
+  const root = values.root ?? ".";
+  const registryFile = join(root, "_data/sources.yaml");
+  const themes = loadThemes(join(root, "_data/themeCatalog.yaml"));
+  const sources = loadRegistry(registryFile, themes);
+  io.out(`Registre ${displayPath(registryFile)} valide : ${sources.length} source(s). Essai de chacune…\n\n`);
+  const vocabulary = buildVocabulary(themes);
+  const client = createProbeClient(values["allow-host"] ?? [], Number(values.timeout ?? 20) * 1000);
+  const limit = pLimit(Number(values.concurrency ?? 4));
+  try {
+    const results = await Promise.all(sources.map((source) => limit(() => probe(client, source.feed, source, vocabulary))));
+    const statuses = sources.map((source, i) => statusOf(source, results[i]!));
+    io.out(table(["Source", "État", "Articles", "Gardés", "Remarque"], sources.map((s, i) => [s.id, ...statuses[i]!.cells])));
+    const failing = statuses.filter((s) => !s.ok).length;
+    io.out(failing ? `\n${failing} source(s) à regarder sur ${sources.length}.\n` : `\nLes ${sources.length} source(s) répondent.\n`);
+    return failing ? 2 : 0;
+  } finally {
+    await client.close();
+  }
+}

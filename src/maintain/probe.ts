@@ -1,0 +1,104 @@
+import { DateTime } from "luxon";
+import pLimit from "p-limit";
+import type { Vocabulary } from "../ingest/classify.ts";
+import { classify } from "../ingest/classify.ts";
+import { decodeBody } from "../ingest/decode.ts";
+import { createHttpClient, FetchError, type HttpClient } from "../ingest/http.ts";
+import { normaliseItem, ZONE } from "../ingest/normalise.ts";
+import { advertisedFeeds, FeedError, parseFeed } from "../ingest/parse.ts";
+import type { Source } from "../ingest/registry.ts";
+import { DEFAULTS, USER_AGENT } from "../ingest/run.ts";
+
+/** One item as the watch would see it: its themes and whether it would be kept. */
+export interface ProbedItem {
+  title: string;
+  date: string;
+  url: string;
+  themes: string[];
+  keep: boolean;
+}
+
+export type Probe =
+  | { kind: "feed"; url: string; movedTo?: string; format: string; title?: string; link?: string; items: ProbedItem[] }
+  | { kind: "page"; url: string; advertised: string[] }
+  | { kind: "error"; url: string; error: string };
+
+export type Sorting = Pick<Source, "keep" | "themes" | "include" | "exclude">;
+
+/** Feed paths that sites commonly serve without announcing them. */
+export const USUAL_FEED_PATHS = ["/feed", "/feed/", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml", "/feed.json"];
+
+export function createProbeClient(allowHosts: readonly string[], totalTimeoutMs: number = DEFAULTS.totalTimeoutMs): HttpClient {
+  return createHttpClient({
+    userAgent: USER_AGENT,
+    connectTimeoutMs: Math.min(DEFAULTS.connectTimeoutMs, totalTimeoutMs),
+    totalTimeoutMs,
+    maxBytes: DEFAULTS.maxBytes,
+    maxRedirects: DEFAULTS.maxRedirects,
+    allowHosts,
+  });
+}
+
+/**
+ * Fetches a URL once with the pipeline's own fetcher, decoder, parser, normaliser and classifier,
+ * and says what it is: a feed (with its items as the watch would sort them), a web page (with
+ * the feeds it advertises), or an error in words. Writes nothing.
+ */
+export async function probe(client: HttpClient, url: string, sorting: Sorting, vocabulary: Vocabulary): Promise<Probe> {
+  let fetched;
+  try {
+    fetched = await client.fetchFeed(url, {});
+  } catch (error) {
+    if (error instanceof FetchError) return { kind: "error", url, error: error.message };
+    throw error;
+  }
+  if (fetched.kind !== "fetched") return { kind: "error", url, error: "réponse 304 inattendue" };
+  const text = decodeBody(fetched.body, fetched.contentType).text;
+  let feed;
+  try {
+    feed = await parseFeed(text, fetched.contentType, fetched.url);
+  } catch (error) {
+    if (error instanceof FeedError && error.code === "html") return { kind: "page", url: fetched.url, advertised: advertisedFeeds(text, fetched.url) };
+    if (error instanceof FeedError) return { kind: "error", url, error: `ce n'est pas un flux lisible : ${error.message}` };
+    throw error;
+  }
+  const fetchedAt = DateTime.now().setZone(ZONE);
+  const items: ProbedItem[] = [];
+  for (const raw of feed.items) {
+    const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt });
+    if ("rejected" in item) continue;
+    const verdict = classify(item, sorting, vocabulary);
+    items.push({ title: item.title, date: item.date, url: item.url, themes: verdict.themes, keep: verdict.keep });
+  }
+  items.sort((a, b) => (a.date < b.date ? 1 : -1));
+  return {
+    kind: "feed",
+    url: fetched.url,
+    ...(fetched.movedTo ? { movedTo: fetched.movedTo } : {}),
+    format: feed.format,
+    ...(feed.title ? { title: feed.title } : {}),
+    ...(feed.link ? { link: feed.link } : {}),
+    items,
+  };
+}
+
+/** A feed found for a web page: announced by the page or at one of the usual paths. */
+export interface FoundFeed {
+  url: string;
+  title?: string;
+  format: string;
+}
+
+/** The feeds of a web page: those it advertises, then the usual paths of its site that answer with a feed. */
+export async function discoverFeeds(client: HttpClient, page: Extract<Probe, { kind: "page" }>, sorting: Sorting, vocabulary: Vocabulary): Promise<FoundFeed[]> {
+  const origin = new URL(page.url).origin;
+  const candidates = [...new Set([...page.advertised, ...USUAL_FEED_PATHS.map((path) => origin + path)])];
+  const limit = pLimit(4);
+  const probes = await Promise.all(candidates.map((url) => limit(() => probe(client, url, sorting, vocabulary))));
+  const found: FoundFeed[] = [];
+  for (const result of probes) {
+    if (result.kind !== "feed" || found.some((f) => f.url === result.url)) continue;
+    found.push({ url: result.url, format: result.format, ...(result.title ? { title: result.title } : {}) });
+  }
+  return found;
+}
