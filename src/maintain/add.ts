@@ -89,14 +89,15 @@ export async function addSource(argv: string[], io: Io): Promise<number> {
     if (result.kind === "page") {
       site = result.url;
       const feeds = await discoverFeeds(client, result, sorting, vocabulary);
-      if (feeds.length === 0) throw new DataError(args.url, ["cette page n'annonce aucun flux et aucune adresse habituelle (/feed, /rss.xml, /atom.xml…) n'en fournit : demandez l'adresse du flux au site"]);
+      if (feeds.length === 0) throw new DataError("sources:add", [`${args.url} : cette page n'annonce aucun flux et aucune adresse habituelle (/feed, /rss.xml, /atom.xml…) n'en fournit ; demandez l'adresse du flux au site`]);
       io.out(`C'est une page web. Flux trouvés :\n${feeds.map((f, i) => `  ${i + 1}. ${f.title ?? "(sans titre)"} – ${f.url} (${f.format})`).join("\n")}\n`);
       const numbers = feeds.map((_, i) => String(i + 1));
       const pick = feeds.length === 1 ? "1" : await choose(io, "Numéro du flux à suivre", numbers, args.pick);
       result = await probe(client, feeds[Number(pick) - 1]!.url, sorting, vocabulary);
     }
-    if (result.kind === "error") throw new DataError(result.url, [result.error]);
-    if (result.kind !== "feed") throw new DataError(result.url, ["la page proposée comme flux est elle-même une page web"]);
+    // Addresses are not files: they go in the message, the command names the problem's origin.
+    if (result.kind === "error") throw new DataError("sources:add", [`${result.url} : ${result.error}`]);
+    if (result.kind !== "feed") throw new DataError("sources:add", [`${result.url} : la page proposée comme flux est elle-même une page web`]);
     const feedUrl = result.movedTo ?? result.url;
     const existing = registry.find((s) => sameFeed(s.feed, feedUrl));
     if (existing) throw new DataError(registryFile, [`ce flux est déjà suivi : source « ${existing.id} » (${existing.feed})`]);

@@ -23,6 +23,8 @@ export function terminalIo(): Io & { close(): void } {
         process.stdout.write("\n");
         return undefined;
       }
+      // Piped answers are not echoed by a terminal: print them so the transcript reads as a dialogue.
+      if (!process.stdin.isTTY) process.stdout.write(`${next.value}\n`);
       return next.value.trim();
     },
     close: () => rl.close(),
