@@ -157,11 +157,11 @@ export async function runConformance(corpusDir: string): Promise<ConformanceRepo
     const piped = cases.filter((c) => c.folder !== "encoding");
     mkdirSync(join(root, "_data"));
     const themes = [{ id: "essai", label: "Essai", description: "Thème d'essai." }];
-    writeFileSync(join(root, "_data/themes.yaml"), stringify(themes));
+    writeFileSync(join(root, "_data/themeCatalog.yaml"), stringify(themes));
     writeFileSync(join(root, "_data/sources.yaml"), stringify(piped.map((c) => ({ id: sourceId(c), name: c.name, feed: urlOf(c), section: "recherche", territory: "international", keep: "all", reuse: "full" }))));
     const report = await runIngest({
       sourcesFile: join(root, "_data/sources.yaml"),
-      themesFile: join(root, "_data/themes.yaml"),
+      themesFile: join(root, "_data/themeCatalog.yaml"),
       contentDir: join(root, "content/veille"),
       stateFile: join(root, "_data/sourceState.json"),
       ledgerFile: join(root, "content/veille/ledger.json"),
