@@ -13,15 +13,20 @@ export interface SearchFigures {
   query: string;
   indexBytes: number;
   requests: number;
-  /** Bytes downloaded for the first query, by kind. */
-  bytes: { page: number; ui: number; index: number; total: number };
+  /** Bytes downloaded for the first query, by kind; the last four are Pagefind's index. */
+  bytes: Record<Kind | "total", number>;
   results: string;
 }
 
-/** The Pagefind bundle's data files; its scripts and styles count as the search UI. */
-function kindOf(path: string): "page" | "ui" | "index" {
-  if (path.startsWith("/pagefind/")) return /\.(js|css)$/.test(path) ? "ui" : "index";
-  return /search\.(js|css)$/.test(path) ? "ui" : "page";
+type Kind = "page" | "ui" | "meta" | "filters" | "words" | "fragments";
+
+/** Pagefind's scripts, styles and WebAssembly count as the search UI; its data files as the index. */
+function kindOf(path: string): Kind {
+  if (path.endsWith(".pf_meta")) return "meta";
+  if (path.endsWith(".pf_filter")) return "filters";
+  if (path.endsWith(".pf_index")) return "words";
+  if (path.endsWith(".pf_fragment")) return "fragments";
+  return path.startsWith("/pagefind/") || /search\.(js|css)$/.test(path) ? "ui" : "page";
 }
 
 export async function benchSearch(site: string, query: string): Promise<SearchFigures> {
@@ -29,7 +34,7 @@ export async function benchSearch(site: string, query: string): Promise<SearchFi
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext();
-    const bytes = { page: 0, ui: 0, index: 0, total: 0 };
+    const bytes = { page: 0, ui: 0, meta: 0, filters: 0, words: 0, fragments: 0, total: 0 };
     let requests = 0;
     const pending: Promise<void>[] = [];
     context.on("requestfinished", (request) => {
