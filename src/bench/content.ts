@@ -12,6 +12,7 @@ import { stringify } from "yaml";
 import { PROJECT_ROOT } from "../../tests/support/site-build.ts";
 import { AUDIENCE_LABELS, RESOURCE_TYPE_LABELS, SECTIONS, TERRITORIES, themesFileSchema } from "../core/taxonomy.ts";
 import { loadYamlFile } from "../core/validation.ts";
+import { serialiseState, type StateFile } from "../ingest/state.ts";
 import { createRandom, type Random } from "./random.ts";
 
 export const DEFAULT_SEED = 20261123;
@@ -146,6 +147,29 @@ export function registryYaml(sources: readonly BenchSource[]): string {
   return stringify(sources, { lineWidth: 0 });
 }
 
+/** `_data/sourceState.json` after nightly runs: every source fetched, a few of them failing. */
+export function sourceStateJson(sources: readonly BenchSource[], seed: number): string {
+  const random = createRandom(seed);
+  const night = LAST_DAY.plus({ hours: 3 }).toISO({ suppressMilliseconds: true })!;
+  const state: StateFile = Object.fromEntries(
+    sources.map((source) => {
+      const failures = random.next() < 0.1 ? random.int(1, 5) : 0;
+      return [source.id, {
+        feed: source.feed,
+        status: failures ? "failing" : "ok",
+        etag: `"${random.int(1e8, 9e8).toString(16)}"`,
+        lastModified: LAST_DAY.minus({ hours: random.int(1, 48) }).toHTTP()!,
+        lastAttempt: night,
+        lastSuccess: failures ? LAST_DAY.minus({ days: failures }).toISO({ suppressMilliseconds: true })! : night,
+        failures,
+        ...(failures ? { lastError: "HTTP 503 Service Unavailable" } : {}),
+        itemsAdded: random.int(0, 12),
+      }];
+    }),
+  );
+  return serialiseState(state);
+}
+
 /**
  * Where an item is stored: `content/veille/<YYYY>/<YYYY-MM-DD>-<slug>.md`. Its URL drops the day
  * (`/veille/<YYYY>/<slug>/`), so the slug is made unique within its year, as the pipeline does.
@@ -219,6 +243,7 @@ export async function writeSyntheticSite(root: string, size: SiteSize, seed = DE
   const sources = benchSources(size.sources ?? 40, seed, (id) => `https://${id}.example.org/feed.xml`);
   const files = [
     { path: "_data/sources.yaml", text: registryYaml(sources) },
+    { path: "_data/sourceState.json", text: sourceStateJson(sources, seed + 3) },
     ...watchItemFiles(size.items, sources, seed + 1),
     ...resourceFiles(size.resources, seed + 2),
   ];
