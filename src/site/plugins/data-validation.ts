@@ -6,6 +6,19 @@ import { createFrontMatterParser, refuseExecutableFrontMatter } from "../front-m
 import { dataSchemas } from "../schemas.ts";
 
 /**
+ * Eleventy deep-copies every global data object into the data of every page, unless it is frozen:
+ * with a 20 000-item watch, `site` and `sourceState` were copied 20 000 times. Frozen, they are
+ * shared; nothing in the build writes to data it has read.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
  * Every YAML data file and every content front matter is validated as Eleventy reads it,
  * so a maintainer's mistake stops the build with the file, the field and what was expected.
  */
@@ -14,10 +27,11 @@ export function dataValidationPlugin(eleventyConfig: any, { themes }: { themes: 
     const data = parseYamlText(contents, file);
     const name = basename(file);
     // The registry is the ingest pipeline's contract: the site checks it with the same rules.
-    if (name === "sources.yaml") return validateRegistry(data, file, themes);
+    if (name === "sources.yaml") return deepFreeze(validateRegistry(data, file, themes));
     const schema = dataSchemas[name];
-    return schema ? validate(schema, data, file) : data;
+    return deepFreeze(schema ? validate(schema, data, file) : data);
   });
+  eleventyConfig.addDataExtension("json", (contents: string) => deepFreeze(JSON.parse(contents)));
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: createFrontMatterParser(new Set(themes.map((t) => t.id))),
