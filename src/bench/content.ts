@@ -6,13 +6,13 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import slugify from "@sindresorhus/slugify";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { PROJECT_ROOT } from "../../tests/support/site-build.ts";
 import { AUDIENCE_LABELS, RESOURCE_TYPE_LABELS, SECTIONS, TERRITORIES, themesFileSchema } from "../core/taxonomy.ts";
 import { loadYamlFile } from "../core/validation.ts";
 import { serialiseState, type StateFile } from "../ingest/state.ts";
+import { renderItemFile, slugFor } from "../ingest/store.ts";
 import { createRandom, type Random } from "./random.ts";
 
 export const DEFAULT_SEED = 20261123;
@@ -21,7 +21,6 @@ export const ZONE = "Europe/Paris";
 const FIRST_DAY = DateTime.fromISO("2019-01-01T00:00:00", { zone: ZONE });
 const LAST_DAY = DateTime.fromISO("2026-11-20T00:00:00", { zone: ZONE });
 const SUMMARY_MAX = 400;
-const SLUG_MAX = 60;
 
 /** The front-matter engine refuses any theme that `_data/themeCatalog.yaml` does not list. */
 export const THEME_IDS = loadYamlFile(join(PROJECT_ROOT, "_data/themeCatalog.yaml"), themesFileSchema).map((theme) => theme.id);
@@ -100,13 +99,6 @@ function clip(text: string, max: number): string {
   return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }
 
-export function slugFor(title: string): string {
-  const slug = slugify(title, { lowercase: true });
-  if (slug.length <= SLUG_MAX) return slug;
-  const cut = slug.slice(0, SLUG_MAX);
-  return cut.slice(0, cut.lastIndexOf("-"));
-}
-
 /** A French news item: title, a two-or-three-sentence summary and, for `full` sources, a body. */
 export function article(random: Random, reuse: BenchSource["reuse"] = "excerpt"): Article {
   const subject = random.pick(SUBJECTS);
@@ -117,8 +109,8 @@ export function article(random: Random, reuse: BenchSource["reuse"] = "excerpt")
   return { title, summary: clip(sentences.join(" "), SUMMARY_MAX), html };
 }
 
-function frontMatter(data: Record<string, unknown>, body = ""): string {
-  // As the ingest pipeline writes it: every string double-quoted, no folded lines.
+function frontMatter(data: Record<string, unknown>, body: string): string {
+  // Written like the pipeline writes watch items: every string double-quoted, no folded lines.
   return `---\n${stringify(data, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0 })}---\n${body}`;
 }
 
@@ -194,7 +186,7 @@ export function watchItemFiles(count: number, sources: readonly BenchSource[], s
     const themes = [...new Set([...source.themes, ...random.sample(THEME_IDS, random.int(1, 2))])];
     const data = {
       title,
-      date: date.toISO({ suppressMilliseconds: true }),
+      date: date.toISO({ suppressMilliseconds: true })!,
       source: source.id,
       url,
       guid: url,
@@ -202,9 +194,9 @@ export function watchItemFiles(count: number, sources: readonly BenchSource[], s
       territory: source.territory,
       themes,
       summary,
-      fetched: date.plus({ hours: random.int(1, 20) }).toISO({ suppressMilliseconds: true }),
+      fetched: date.plus({ hours: random.int(1, 20) }).toISO({ suppressMilliseconds: true })!,
     };
-    return { path: itemPath(date, title, taken), text: frontMatter(data, html ? `<div class="veille-contenu">\n${html}\n</div>\n` : "") };
+    return { path: itemPath(date, title, taken), text: renderItemFile(data, html) };
   });
 }
 

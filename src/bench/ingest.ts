@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import { PROJECT_ROOT } from "../../tests/support/site-build.ts";
-import { article, benchSources, registryYaml, slugFor, type BenchSource } from "./content.ts";
+import { slugFor } from "../ingest/store.ts";
+import { article, benchSources, registryYaml, type BenchSource } from "./content.ts";
 import { measure, median, type Usage } from "./measure.ts";
 import { createRandom } from "./random.ts";
 
