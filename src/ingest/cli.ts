@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { DataError } from "../core/validation.ts";
 import { formatReport } from "./report.ts";
 import { runIngest, type RunOptions } from "./run.ts";
+import { siteUserAgent } from "./user-agent.ts";
 
 export const USAGE = `Usage : npm run fetch -- [options]
   --sources FICHIER     registre des sources (défaut : <racine>/_data/sources.yaml)
@@ -59,6 +60,7 @@ export function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: stri
     ledgerFile: resolve(values.ledger ?? join(contentDir, "ledger.json")),
     dryRun: values["dry-run"] ?? false,
     allowHosts: (values["allow-host"] ?? []).flatMap((v) => list(v) ?? []),
+    userAgent: siteUserAgent(root),
   };
   const only = list(values.only);
   if (only) options.only = only;

@@ -21,9 +21,9 @@ import type { RunReport, SourceReport } from "./report.ts";
 import { sanitiseHtml } from "./sanitise.ts";
 import { isFirstFetch, loadState, nextState, saveState, waitingReason, type Outcome } from "./state.ts";
 import { storeCandidate, type Candidate } from "./store.ts";
+import { userAgentFor } from "./user-agent.ts";
 
 /** Names the site and where to reach it, as polite crawlers do. ASCII only: it is a header. */
-export const USER_AGENT = "GapdrBrestVeille/1.0 (+https://laicite-brest.net/; veille documentaire, un passage par nuit)";
 
 export interface RunOptions {
   sourcesFile: string;
@@ -155,7 +155,7 @@ export async function runIngest(options: RunOptions): Promise<RunReport> {
   if (!dryRun) for (const dir of new Set([options.contentDir, dirname(options.stateFile), dirname(options.ledgerFile)])) removeStaleTemporaryFiles(dir);
 
   const client = createHttpClient({
-    userAgent: options.userAgent ?? USER_AGENT,
+    userAgent: options.userAgent ?? userAgentFor(),
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
     totalTimeoutMs: options.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs,
     maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,

@@ -7,6 +7,7 @@ import { loadRegistry, loadThemes } from "../ingest/registry.ts";
 import { table, type Io } from "./io.ts";
 import { createProbeClient, discoverFeeds, probe, type ProbedItem, type Sorting } from "./probe.ts";
 import { appendSources, sameFeed, suggestId, type NewSource } from "./registry-file.ts";
+import { siteUserAgent } from "../ingest/user-agent.ts";
 
 export const ADD_USAGE = `Usage : npm run sources:add -- <adresse d'un flux ou d'une page> [options]
   --name NOM            nom affiché (défaut : titre du flux)
@@ -80,7 +81,7 @@ export async function addSource(argv: string[], io: Io): Promise<number> {
   const themeIds = args.themes?.split(",").map((t) => t.trim()).filter(Boolean) ?? [];
   const keep = args.keep === undefined ? "keywords" : await choose(io, "Mode de tri", ["keywords", "all"] as const, args.keep);
   const sorting: Sorting = { keep, themes: themeIds, include: [], exclude: [] };
-  const client = createProbeClient(args["allow-host"] ?? []);
+  const client = createProbeClient(args["allow-host"] ?? [], undefined, siteUserAgent(root));
 
   try {
     io.out(`Lecture de ${args.url}…\n`);

@@ -6,6 +6,7 @@ import { buildVocabulary } from "../ingest/classify.ts";
 import { loadRegistry, loadThemes, type Source } from "../ingest/registry.ts";
 import { table, type Io } from "./io.ts";
 import { createProbeClient, probe, type Probe } from "./probe.ts";
+import { siteUserAgent } from "../ingest/user-agent.ts";
 
 export const CHECK_USAGE = `Usage : npm run sources:check -- [options]
   --root DOSSIER        racine du site (défaut : dossier courant)
@@ -48,7 +49,7 @@ export async function checkSources(argv: string[], io: Io): Promise<number> {
   const sources = loadRegistry(registryFile, themes);
   io.out(`Registre ${displayPath(registryFile)} valide : ${sources.length} source(s). Essai de chacune…\n\n`);
   const vocabulary = buildVocabulary(themes);
-  const client = createProbeClient(values["allow-host"] ?? [], Number(values.timeout ?? 20) * 1000);
+  const client = createProbeClient(values["allow-host"] ?? [], Number(values.timeout ?? 20) * 1000, siteUserAgent(root));
   const limit = pLimit(Number(values.concurrency ?? 4));
   try {
     const results = await Promise.all(sources.map((source) => limit(() => probe(client, source.feed, source, vocabulary))));

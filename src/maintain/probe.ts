@@ -7,7 +7,8 @@ import { createHttpClient, FetchError, type HttpClient } from "../ingest/http.ts
 import { normaliseItem, ZONE } from "../ingest/normalise.ts";
 import { advertisedFeeds, FeedError, parseFeed } from "../ingest/parse.ts";
 import type { Source } from "../ingest/registry.ts";
-import { DEFAULTS, USER_AGENT } from "../ingest/run.ts";
+import { DEFAULTS } from "../ingest/run.ts";
+import { userAgentFor } from "../ingest/user-agent.ts";
 
 /** One item as the watch would see it: its themes and whether it would be kept. */
 export interface ProbedItem {
@@ -28,9 +29,13 @@ export type Sorting = Pick<Source, "keep" | "themes" | "include" | "exclude">;
 /** Feed paths that sites commonly serve without announcing them. */
 export const USUAL_FEED_PATHS = ["/feed", "/feed/", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml", "/feed.json"];
 
-export function createProbeClient(allowHosts: readonly string[], totalTimeoutMs: number = DEFAULTS.totalTimeoutMs): HttpClient {
+export function createProbeClient(
+  allowHosts: readonly string[],
+  totalTimeoutMs: number = DEFAULTS.totalTimeoutMs,
+  userAgent: string = userAgentFor(),
+): HttpClient {
   return createHttpClient({
-    userAgent: USER_AGENT,
+    userAgent,
     connectTimeoutMs: Math.min(DEFAULTS.connectTimeoutMs, totalTimeoutMs),
     totalTimeoutMs,
     maxBytes: DEFAULTS.maxBytes,

@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseYamlText } from "../core/validation.ts";
+
+/**
+ * Publishers see who fetches their feed and where to reach them: the User-Agent names the site
+ * by the address in its identity file, so a fork announces itself, not the original group.
+ */
+export function userAgentFor(siteUrl?: string): string {
+  const contact = siteUrl ? `+${siteUrl}; ` : "";
+  return `VeilleGroupeAppui/1.0 (${contact}veille documentaire, un passage par nuit)`;
+}
+
+/** The User-Agent for the site rooted at `root`; without a readable `_data/site.yaml`, the anonymous one. */
+export function siteUserAgent(root: string): string {
+  const file = join(root, "_data/site.yaml");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return userAgentFor();
+  }
+  const url = (parseYamlText(text, file) as { url?: unknown } | null)?.url;
+  return userAgentFor(typeof url === "string" && /^https?:\/\/[\x21-\x7e]+$/.test(url) ? url : undefined);
+}
