@@ -91,7 +91,10 @@ export function measure(command: string, args: readonly string[], options: Measu
   const timer = setInterval(sample, options.sampleEveryMs ?? 100);
 
   return new Promise((resolve, reject) => {
-    child.on("error", reject);
+    child.on("error", (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
     child.on("close", (code) => {
       const wallMs = Math.round(performance.now() - started);
       clearInterval(timer);
