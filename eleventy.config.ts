@@ -34,7 +34,8 @@ export default function (eleventyConfig: any) {
   // Assets are copied as they are: no third-party request, no build step.
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
 
-  // Search: filters and sort keys on content pages, then a French Pagefind index of _site after each build.
+  // Search: filters and sort keys on content pages; the French Pagefind index is written by
+  // `npm run build` once Eleventy has exited, and after each rebuild by `npm start`.
   eleventyConfig.addPlugin(searchIndexPlugin);
 
   return {

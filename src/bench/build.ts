@@ -1,6 +1,6 @@
 /**
  * Build timings for one site size: the project's full build (`npm run build`: Eleventy, then
- * Pagefind in the `eleventy.after` hook), Pagefind alone, and bare Eleventy over the same
+ * Pagefind once Eleventy has exited), Pagefind alone, and bare Eleventy over the same
  * Markdown, each run in the same copy of the project so they read the same files.
  */
 import { readFile, readdir, rm, stat } from "node:fs/promises";

@@ -7,7 +7,7 @@ import { parse, stringify } from "yaml";
 
 const run = promisify(execFile);
 export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
-const PROJECT_PARTS = ["content", "_data", "src", "eleventy.config.ts", "package.json"];
+const PROJECT_PARTS = ["content", "_data", "src", "scripts", "eleventy.config.ts", "package.json"];
 
 export interface SiteBuildOptions {
   /** Deep changes to `_data/site.yaml` (e.g. a contact endpoint). */
@@ -56,7 +56,7 @@ export async function prepareSite(options: SiteBuildOptions = {}): Promise<strin
 export async function runBuild(root: string, args: readonly string[] = []): Promise<string> {
   const { stdout, stderr } = await run(
     process.execPath,
-    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet", ...args],
+    ["--import", "tsx", "scripts/build.ts", "--quiet", ...args],
     { cwd: root, maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout + stderr;

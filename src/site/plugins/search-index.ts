@@ -138,8 +138,9 @@ export function searchIndexPlugin(eleventyConfig: any): void {
     source: label("sourceName"),
   };
   eleventyConfig.addFilter("searchTags", (data: SearchableData) => searchTags(data, labels));
-  // After every build, `--serve` rebuilds included, so the dev server always has a fresh index.
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    await writeSearchIndex(directories.output);
+  // `npm start` (serve) and watch mode refresh the index after every rebuild. `npm run build` indexes
+  // once Eleventy has exited instead (src/site/build.ts), so their memory peaks do not add up.
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (runMode !== "build") await writeSearchIndex(directories.output);
   });
 }
