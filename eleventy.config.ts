@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { themesFileSchema } from "./src/core/taxonomy.ts";
 import { loadYamlFile } from "./src/core/validation.ts";
+import { loadRegistry } from "./src/ingest/registry.ts";
 import { collections } from "./src/site/collections.ts";
 import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
 import { digestPlugin } from "./src/site/plugins/digest.ts";
@@ -9,17 +11,20 @@ import { filtersPlugin } from "./src/site/plugins/filters.ts";
 import { searchIndexPlugin } from "./src/site/plugins/search-index.ts";
 import { sourcesPlugin } from "./src/site/plugins/sources.ts";
 import { themesPlugin } from "./src/site/plugins/themes.ts";
-import { loadSourceNames } from "./src/site/sources.ts";
 
 export default function (eleventyConfig: any) {
+  // Read and validated once: the theme catalogue and the registry (with the ingest pipeline's own
+  // rules) feed filters and plugins, and are handed to Eleventy as global data without a second read.
+  // A fresh fork without a registry builds with no source.
   const themes = loadYamlFile("_data/themeCatalog.yaml", themesFileSchema);
+  const registry = existsSync("_data/sources.yaml") ? loadRegistry("_data/sources.yaml", themes) : [];
 
   // Data: YAML files and front matter validated on read; directory data may be typed TypeScript.
-  eleventyConfig.addPlugin(dataValidationPlugin, { themes });
+  eleventyConfig.addPlugin(dataValidationPlugin, { themes, loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry } });
   eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default });
 
   // Templates: filters and collections live in typed modules under src/site/.
-  eleventyConfig.addPlugin(filtersPlugin, { themes, sourceNames: loadSourceNames("_data/sources.yaml") });
+  eleventyConfig.addPlugin(filtersPlugin, { themes, sourceNames: new Map(registry.map((s) => [s.id, s.name])) });
   for (const [name, build] of Object.entries(collections)) eleventyConfig.addCollection(name, build);
 
   // Published under a path prefix (GitHub Pages serves /<repo>/): root-relative URLs in HTML get it at build time.
@@ -29,7 +34,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(feedsPlugin, { themes });
   eleventyConfig.addPlugin(themesPlugin, { themes });
   eleventyConfig.addPlugin(digestPlugin, { themes });
-  eleventyConfig.addPlugin(sourcesPlugin, { themes });
+  eleventyConfig.addPlugin(sourcesPlugin, { registry });
 
   // Assets are copied as they are: no third-party request, no build step.
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { audienceSchema, idSchema, resourceTypeSchema, territorySchema, themesFileSchema } from "../core/taxonomy.ts";
+import { audienceSchema, idSchema, resourceTypeSchema, territorySchema } from "../core/taxonomy.ts";
 import { watchItemSchema } from "../core/watch-item.ts";
 
 const linkSchema = z.strictObject({ label: z.string().min(1), url: z.string().min(1) });
@@ -46,7 +46,6 @@ export type Site = z.infer<typeof siteSchema>;
 /** Global data files validated when Eleventy loads them, by file name. */
 export const dataSchemas: Record<string, z.ZodType> = {
   "site.yaml": siteSchema,
-  "themeCatalog.yaml": themesFileSchema,
 };
 
 const isoDay = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date au format AAAA-MM-JJ attendue" })]);

@@ -1,7 +1,6 @@
 import { basename } from "node:path";
 import type { Theme } from "../../core/taxonomy.ts";
 import { parseYamlText, validate } from "../../core/validation.ts";
-import { validateRegistry } from "../../ingest/registry.ts";
 import { createFrontMatterParser, refuseExecutableFrontMatter } from "../front-matter.ts";
 import { dataSchemas } from "../schemas.ts";
 
@@ -18,16 +17,21 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+export interface DataValidationOptions {
+  themes: readonly Theme[];
+  /** Data files the configuration has already read and validated, by file name: handed over as they are. */
+  loaded: Record<string, unknown>;
+}
+
 /**
  * Every YAML data file and every content front matter is validated as Eleventy reads it,
  * so a maintainer's mistake stops the build with the file, the field and what was expected.
  */
-export function dataValidationPlugin(eleventyConfig: any, { themes }: { themes: readonly Theme[] }): void {
+export function dataValidationPlugin(eleventyConfig: any, { themes, loaded }: DataValidationOptions): void {
   eleventyConfig.addDataExtension("yaml", (contents: string, file: string) => {
-    const data = parseYamlText(contents, file);
     const name = basename(file);
-    // The registry is the ingest pipeline's contract: the site checks it with the same rules.
-    if (name === "sources.yaml") return deepFreeze(validateRegistry(data, file, themes));
+    if (name in loaded) return deepFreeze(loaded[name]);
+    const data = parseYamlText(contents, file);
     const schema = dataSchemas[name];
     return deepFreeze(schema ? validate(schema, data, file) : data);
   });
