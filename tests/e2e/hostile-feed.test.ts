@@ -49,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (root && !process.env.KEEP) await rm(root, { recursive: true, force: true });
+  if (root) await rm(root, { recursive: true, force: true });
 });
 
 describe("a hostile feed, fetched then built", () => {
