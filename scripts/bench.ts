@@ -1,6 +1,6 @@
 // `npm run bench`: the performance benchmark (README, « Benchmark »). See src/bench/run.ts.
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { commaList, oneOf, parseCommandLine, positiveInteger, runCli, UsageError } from "../src/core/cli-args.ts";
 import { formatTable } from "../src/bench/report.ts";
 import { PARTS, runBench, type Part } from "../src/bench/run.ts";
 
@@ -12,35 +12,30 @@ const USAGE = `Usage : npm run bench -- [options]
   --query MOTS       la première recherche (défaut « laïcité »)
   --json FICHIER     où écrire les chiffres (défaut bench-results/bench-<date>.json)`;
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: "boolean" }, sizes: { type: "string" }, runs: { type: "string" }, parts: { type: "string" },
-    query: { type: "string" }, json: { type: "string" }, help: { type: "boolean" },
-  },
-});
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const list = (value: string) => value.split(",").map((v) => v.trim()).filter(Boolean);
-const parts = values.parts ? list(values.parts) : [...PARTS];
-const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
-const sizes = values.quick ? [1000] : list(values.sizes ?? "1000,5000,20000").map(Number);
-const runs = values.quick ? 1 : Number(values.runs ?? 3);
-if (unknown.length || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
-  console.error(USAGE);
-  process.exit(1);
-}
+process.exitCode = await runCli(USAGE, async () => {
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    usage: USAGE,
+    options: {
+      quick: { type: "boolean" }, sizes: { type: "string" }, runs: { type: "string" }, parts: { type: "string" },
+      query: { type: "string" }, json: { type: "string" },
+    },
+  });
+  const parts = values.parts ? commaList(values.parts).map((p) => oneOf<Part>(p, "--parts", PARTS)!) : [...PARTS];
+  const sizes = values.quick ? [1000] : commaList(values.sizes ?? "1000,5000,20000").map((n) => positiveInteger(n, "--sizes")!);
+  const runs = values.quick ? 1 : (positiveInteger(values.runs, "--runs") ?? 3);
+  if (parts.length === 0 || sizes.length === 0) throw new UsageError(`${parts.length ? "--sizes" : "--parts"} : au moins une valeur attendue`);
 
-const results = await runBench({
-  sizes,
-  resources: 300,
-  feeds: 300,
-  itemsPerFeed: 50,
-  runs,
-  parts: parts as Part[],
-  query: values.query ?? "laïcité",
-  jsonFile: values.json ?? join("bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
-  log: (line) => console.error(line),
+  const results = await runBench({
+    sizes,
+    resources: 300,
+    feeds: 300,
+    itemsPerFeed: 50,
+    runs,
+    parts,
+    query: values.query ?? "laïcité",
+    jsonFile: values.json ?? join("bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
+    log: (line) => console.error(line),
+  });
+  console.log(`\n${formatTable(results)}`);
+  return 0;
 });
-console.log(`\n${formatTable(results)}`);

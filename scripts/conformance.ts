@@ -1,10 +1,11 @@
 // `npm run conformance -- <corpus dir>`: scores the pipeline on a feedparser-style corpus. See src/ingest/conformance.ts.
+import { parseCommandLine, runCli } from "../src/core/cli-args.ts";
 import { formatConformance, runConformance } from "../src/ingest/conformance.ts";
 
-const dir = process.argv[2];
-if (!dir) {
-  process.stderr.write("Usage : npm run conformance -- <dossier du corpus, ex. ../shared/corpus/feedparser>\n");
-  process.exitCode = 1;
-} else {
-  process.stdout.write(formatConformance(await runConformance(dir)));
-}
+const USAGE = "Usage : npm run conformance -- <dossier du corpus, ex. ../shared/corpus/feedparser>";
+
+process.exitCode = await runCli(USAGE, async () => {
+  const { positionals } = parseCommandLine(process.argv.slice(2), { usage: USAGE, options: {}, positionals: { min: 1, max: 1, name: "dossier du corpus" } });
+  process.stdout.write(formatConformance(await runConformance(positionals[0]!)));
+  return 0;
+});

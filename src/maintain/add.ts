@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { commaList, oneOf, parseCommandLine } from "../core/cli-args.ts";
 import { SECTIONS, TERRITORIES, type Section, type Territory, type Theme } from "../core/taxonomy.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import { buildVocabulary } from "../ingest/classify.ts";
@@ -24,17 +24,24 @@ Les réponses qui manquent sont demandées une à une.`;
 
 const SHOWN_ITEMS = 10;
 
+const KEEP_MODES = ["keywords", "all"] as const;
+
+const ADD_OPTIONS = {
+  name: { type: "string" }, id: { type: "string" }, section: { type: "string" }, territory: { type: "string" },
+  keep: { type: "string" }, themes: { type: "string" }, pick: { type: "string" }, yes: { type: "boolean" },
+  root: { type: "string" }, "allow-host": { type: "string", multiple: true },
+} as const;
+
 function parseAddArgs(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      name: { type: "string" }, id: { type: "string" }, section: { type: "string" }, territory: { type: "string" },
-      keep: { type: "string" }, themes: { type: "string" }, pick: { type: "string" }, yes: { type: "boolean" },
-      root: { type: "string" }, "allow-host": { type: "string", multiple: true },
-    },
+  const { values, positionals } = parseCommandLine(argv, {
+    usage: ADD_USAGE,
+    options: ADD_OPTIONS,
+    positionals: { min: 1, max: 1, name: "adresse (celle du flux ou de la page du site)" },
   });
-  if (positionals.length !== 1) throw new DataError("sources:add", ["donner une seule adresse, celle du flux ou de la page du site"]);
+  // Checked before any request: a typo in an option should not cost a fetch.
+  oneOf(values.section, "--section", SECTIONS);
+  oneOf(values.territory, "--territory", TERRITORIES);
+  oneOf(values.keep, "--keep", KEEP_MODES);
   return { url: positionals[0]!, ...values };
 }
 
@@ -46,13 +53,11 @@ function itemsTable(items: readonly ProbedItem[], themes: readonly Theme[]): str
   );
 }
 
-/** A value among `choices`: the one given on the command line, or asked until the answer is one. */
-async function choose<T extends string>(io: Io, question: string, choices: readonly T[], given?: string): Promise<T> {
+/** A value among `choices`: the one given on the command line (`option`), or asked until the answer is one. */
+async function choose<T extends string>(io: Io, question: string, choices: readonly T[], given: { option: string; value: string | undefined }): Promise<T> {
   const allowed = (value: string): value is T => (choices as readonly string[]).includes(value);
-  if (given !== undefined) {
-    if (allowed(given)) return given;
-    throw new DataError("sources:add", [`${question.toLowerCase()} : « ${given} » refusé (possibles : ${choices.join(", ")})`]);
-  }
+  const fromCommandLine = oneOf(given.value, given.option, choices);
+  if (fromCommandLine !== undefined) return fromCommandLine;
   for (;;) {
     const answer = await io.ask(`${question} (${choices.join(", ")}) : `);
     if (answer === undefined) throw new DataError("sources:add", [`réponse manquante : ${question.toLowerCase()}`]);
@@ -78,10 +83,10 @@ export async function addSource(argv: string[], io: Io): Promise<number> {
   const themes = loadThemes(join(root, "_data/themeCatalog.yaml"));
   const registry = loadRegistry(registryFile, themes);
   const vocabulary = buildVocabulary(themes);
-  const themeIds = args.themes?.split(",").map((t) => t.trim()).filter(Boolean) ?? [];
-  const keep = args.keep === undefined ? "keywords" : await choose(io, "Mode de tri", ["keywords", "all"] as const, args.keep);
+  const themeIds = commaList(args.themes);
+  const keep = args.keep === undefined ? "keywords" : await choose(io, "Mode de tri", KEEP_MODES, { option: "--keep", value: args.keep });
   const sorting: Sorting = { keep, themes: themeIds, include: [], exclude: [] };
-  const client = createProbeClient(args["allow-host"] ?? [], undefined, siteUserAgent(root));
+  const client = createProbeClient(commaList(args["allow-host"]), undefined, siteUserAgent(root));
 
   try {
     io.out(`Lecture de ${args.url}…\n`);
@@ -93,7 +98,7 @@ export async function addSource(argv: string[], io: Io): Promise<number> {
       if (feeds.length === 0) throw new DataError("sources:add", [`${args.url} : cette page n'annonce aucun flux et aucune adresse habituelle (/feed, /rss.xml, /atom.xml…) n'en fournit ; demandez l'adresse du flux au site`]);
       io.out(`C'est une page web. Flux trouvés :\n${feeds.map((f, i) => `  ${i + 1}. ${f.title ?? "(sans titre)"} – ${f.url} (${f.format})`).join("\n")}\n`);
       const numbers = feeds.map((_, i) => String(i + 1));
-      const pick = feeds.length === 1 ? "1" : await choose(io, "Numéro du flux à suivre", numbers, args.pick);
+      const pick = feeds.length === 1 ? "1" : await choose(io, "Numéro du flux à suivre", numbers, { option: "--pick", value: args.pick });
       result = await probe(client, feeds[Number(pick) - 1]!.url, sorting, vocabulary);
     }
     // Addresses are not files: they go in the message, the command names the problem's origin.
@@ -110,8 +115,8 @@ export async function addSource(argv: string[], io: Io): Promise<number> {
 
     const name = await ask(io, "Nom affiché", args.name, result.title ?? new URL(feedUrl).hostname);
     const id = await ask(io, "Identifiant", args.id, suggestId(name, new Set(registry.map((s) => s.id))));
-    const section = await choose<Section>(io, "Rubrique", SECTIONS, args.section);
-    const territory = await choose<Territory>(io, "Territoire", TERRITORIES, args.territory);
+    const section = await choose<Section>(io, "Rubrique", SECTIONS, { option: "--section", value: args.section });
+    const territory = await choose<Territory>(io, "Territoire", TERRITORIES, { option: "--territory", value: args.territory });
     const homepage = site ?? result.link;
     const entry: NewSource = {
       id,

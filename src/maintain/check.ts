@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import pLimit from "p-limit";
+import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
 import { displayPath } from "../core/validation.ts";
 import { buildVocabulary } from "../ingest/classify.ts";
 import { loadRegistry, loadThemes, type Source } from "../ingest/registry.ts";
@@ -39,18 +39,20 @@ function statusOf(source: Source, result: Probe): { ok: boolean; cells: string[]
  * Exit code: 0 every source answers with a feed, 1 invalid registry, 2 some source needs attention.
  */
 export async function checkSources(argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const { values } = parseCommandLine(argv, {
+    usage: CHECK_USAGE,
     options: { root: { type: "string" }, timeout: { type: "string" }, concurrency: { type: "string" }, "allow-host": { type: "string", multiple: true } },
   });
+  const timeoutMs = (positiveNumber(values.timeout, "--timeout") ?? 20) * 1000;
+  const concurrency = positiveInteger(values.concurrency, "--concurrency") ?? 4;
   const root = values.root ?? ".";
   const registryFile = join(root, "_data/sources.yaml");
   const themes = loadThemes(join(root, "_data/themeCatalog.yaml"));
   const sources = loadRegistry(registryFile, themes);
   io.out(`Registre ${displayPath(registryFile)} valide : ${sources.length} source(s). Essai de chacune…\n\n`);
   const vocabulary = buildVocabulary(themes);
-  const client = createProbeClient(values["allow-host"] ?? [], Number(values.timeout ?? 20) * 1000, siteUserAgent(root));
-  const limit = pLimit(Number(values.concurrency ?? 4));
+  const client = createProbeClient(commaList(values["allow-host"]), timeoutMs, siteUserAgent(root));
+  const limit = pLimit(concurrency);
   try {
     const results = await Promise.all(sources.map((source) => limit(() => probe(client, source.feed, source, vocabulary))));
     const statuses = sources.map((source, i) => statusOf(source, results[i]!));

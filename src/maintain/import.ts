@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { DOMParser, onErrorStopParsing, type Element } from "@xmldom/xmldom";
+import { oneOf, parseCommandLine } from "../core/cli-args.ts";
 import { SECTIONS, SECTION_LABELS, TERRITORIES, type Section, type Territory } from "../core/taxonomy.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import { fold } from "../ingest/classify.ts";
@@ -54,26 +54,19 @@ function sectionOfFolder(folder: string | undefined): Section | undefined {
   return SECTIONS.find((s) => fold(s).replace(/s$/, "") === key || fold(SECTION_LABELS[s]).replace(/s$/, "") === key);
 }
 
-function pick<T extends string>(value: string | undefined, choices: readonly T[], fallback: T, flag: string): T {
-  if (value === undefined) return fallback;
-  if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new DataError(flag, [`« ${value} » refusé (possibles : ${choices.join(", ")})`]);
-}
-
 /**
  * `npm run sources:import`: appends the OPML's feeds to the registry, skipping those already
  * followed (same address, whatever the scheme or final slash) and repeats within the file.
  */
 export async function importOpml(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const { values, positionals } = parseCommandLine(argv, {
+    usage: IMPORT_USAGE,
     options: { section: { type: "string" }, territory: { type: "string" }, root: { type: "string" } },
+    positionals: { min: 1, max: 1, name: "fichier OPML" },
   });
-  if (positionals.length !== 1) throw new DataError("sources:import", ["donner un seul fichier OPML"]);
   const opmlFile = positionals[0]!;
-  const section = pick(values.section, SECTIONS, "actualites", "--section");
-  const territory = pick<Territory>(values.territory, TERRITORIES, "national", "--territory");
+  const section = oneOf(values.section, "--section", SECTIONS) ?? "actualites";
+  const territory = oneOf<Territory>(values.territory, "--territory", TERRITORIES) ?? "national";
   const root = values.root ?? ".";
   const registryFile = join(root, "_data/sources.yaml");
   const themes = loadThemes(join(root, "_data/themeCatalog.yaml"));

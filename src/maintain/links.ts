@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { normalize, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { LinkChecker, LinkState, type RedirectInfo } from "linkinator";
+import { parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import type { Io } from "./io.ts";
 
@@ -76,11 +76,13 @@ export function formatLinkReport(report: LinkReport): string {
 
 /** `npm run check:links`: exit 0 when no external link is broken (redirects are only reported), 1 otherwise. */
 export async function checkLinks(argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { dir: { type: "string" }, timeout: { type: "string" }, concurrency: { type: "string" } } });
+  const { values } = parseCommandLine(argv, { usage: LINKS_USAGE, options: { dir: { type: "string" }, timeout: { type: "string" }, concurrency: { type: "string" } } });
+  const timeoutMs = (positiveNumber(values.timeout, "--timeout") ?? 15) * 1000;
+  const concurrency = positiveInteger(values.concurrency, "--concurrency") ?? 8;
   const dir = values.dir ?? "_site";
   if (!existsSync(dir)) throw new DataError(dir, ["site construit introuvable : lancez d'abord « npm run build »"]);
   io.out(`Vérification des liens externes de ${displayPath(dir)}…\n`);
-  const report = await checkExternalLinks(dir, { timeoutMs: Number(values.timeout ?? 15) * 1000, concurrency: Number(values.concurrency ?? 8) });
+  const report = await checkExternalLinks(dir, { timeoutMs, concurrency });
   io.out(formatLinkReport(report));
   return report.broken.length ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DataError } from "../../src/core/validation.ts";
+import { UsageError } from "../../src/core/cli-args.ts";
+import { SECTIONS } from "../../src/core/taxonomy.ts";
 import { addSource } from "../../src/maintain/add.ts";
 import { serve, startServer, type FeedServer } from "../ingest/support.ts";
 import { fixtureText, scriptedIo, tempRoot, type TempRoot } from "./support.ts";
@@ -83,8 +84,12 @@ describe("npm run sources:add", () => {
     await expect(add([server.url("/revue/rss.xml"), "--yes"]).done).rejects.toThrow(/ce flux est déjà suivi : source « revue-des-pratiques »/);
   });
 
-  it("refuses a value outside the vocabulary given on the command line", async () => {
-    await expect(add([server.url("/revue/rss.xml"), "--section", "presse"]).done).rejects.toThrow(DataError);
+  it("refuses a value outside the vocabulary given on the command line, before any request", async () => {
+    const before = server.requests.length;
+    await expect(add([server.url("/revue/rss.xml"), "--section", "presse"]).done).rejects.toThrow(
+      new UsageError(`--section : « presse » refusé (possibles : ${SECTIONS.join(", ")})`),
+    );
+    expect(server.requests.length).toBe(before);
   });
 
   it("adds nothing when the maintainer says no", async () => {
