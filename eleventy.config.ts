@@ -3,10 +3,12 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { themesFileSchema } from "./src/core/taxonomy.ts";
 import { loadYamlFile } from "./src/core/validation.ts";
 import { loadRegistry } from "./src/ingest/registry.ts";
+import { siteSchema } from "./src/site/schemas.ts";
 import { collections } from "./src/site/collections.ts";
 import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
 import { digestPlugin } from "./src/site/plugins/digest.ts";
 import { feedsPlugin } from "./src/site/plugins/feeds.ts";
+import { editorialPlugin } from "./src/site/plugins/editorial.ts";
 import { filtersPlugin } from "./src/site/plugins/filters.ts";
 import { searchIndexPlugin } from "./src/site/plugins/search-index.ts";
 import { sourcesPlugin } from "./src/site/plugins/sources.ts";
@@ -18,9 +20,10 @@ export default function (eleventyConfig: any) {
   // A fresh fork without a registry builds with no source.
   const themes = loadYamlFile("_data/themeCatalog.yaml", themesFileSchema);
   const registry = existsSync("_data/sources.yaml") ? loadRegistry("_data/sources.yaml", themes) : [];
+  const site = loadYamlFile("_data/site.yaml", siteSchema);
 
   // Data: YAML files and front matter validated on read; directory data may be typed TypeScript.
-  eleventyConfig.addPlugin(dataValidationPlugin, { themes, loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry } });
+  eleventyConfig.addPlugin(dataValidationPlugin, { themes, loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry, "site.yaml": site } });
   eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default });
 
   // Templates: filters and collections live in typed modules under src/site/.
@@ -35,6 +38,8 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(themesPlugin, { themes });
   eleventyConfig.addPlugin(digestPlugin, { themes });
   eleventyConfig.addPlugin(sourcesPlugin, { registry });
+  // What the pages say about the site itself: legal fields still empty, link checks, typography.
+  eleventyConfig.addPlugin(editorialPlugin, { site });
 
   // Assets are copied as they are: no third-party request, no build step.
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });

@@ -11,8 +11,14 @@ const urgentHelpSchema = z
     contact: z.string().min(1),
     tel: z.string().regex(/^\+?\d+$/, { message: "numéro sans espaces attendu (ex. 0800005696)" }).optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
+    hours: z.string().optional(),
     note: z.string().optional(),
   });
+
+/** Text the group may not have decided yet: empty is allowed, and the pages then say what is missing. */
+const pending = z.string();
+const optionalEmail = z.union([z.literal(""), z.email()]);
+const isoDayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date au format AAAA-MM-JJ attendue" });
 
 export const siteSchema = z.strictObject({
   name: z.string().min(1),
@@ -23,20 +29,39 @@ export const siteSchema = z.strictObject({
   language: z.literal("fr"),
   contact: z.strictObject({
     endpoint: optionalUrl,
-    email: z.union([z.literal(""), z.email()]),
-    fallbackUrl: z.url({ protocol: /^https?$/ }),
-    fallbackLabel: z.string().min(1),
+    email: optionalEmail,
+  }),
+  procedures: z.strictObject({
+    acknowledgement: pending,
   }),
   legal: z.strictObject({
-    publisher: z.string().min(1),
-    director: z.string().min(1),
-    host: z.strictObject({ name: z.string().min(1), address: z.string().min(1), phone: z.string() }),
+    publisher: z.strictObject({ name: pending, address: pending, phone: pending, email: optionalEmail }),
+    director: pending,
+    host: z.strictObject({ name: pending, address: pending, phone: pending, url: optionalUrl, dataCollectionUrl: optionalUrl }),
   }),
-  accessibility: z.strictObject({
-    status: z.enum(["totalement", "partiellement", "non"]),
-    auditDate: z.string(),
-    auditor: z.string(),
+  privacy: z.strictObject({
+    controller: pending,
+    dpo: pending,
+    legalBasis: pending,
+    formService: pending,
+    retention: pending,
   }),
+  accessibility: z
+    .strictObject({
+      // RGAA: only an audit may support "totalement" or "partiellement" conforme.
+      status: z.enum(["totalement", "partiellement", "non"]),
+      statementDate: isoDayText,
+      auditDate: z.union([z.literal(""), isoDayText]),
+      auditor: pending,
+      rate: pending,
+      contact: pending,
+    })
+    .superRefine((a, ctx) => {
+      if (a.status === "non") return;
+      for (const key of ["auditDate", "auditor", "rate"] as const) {
+        if (!a[key]) ctx.addIssue({ code: "custom", path: [key], message: `obligatoire quand l'état est « ${a.status} » : sans audit, l'état est « non »` });
+      }
+    }),
   navigation: z.array(linkSchema).min(1),
   footerLinks: z.array(linkSchema),
   urgentHelp: z.array(urgentHelpSchema).min(1),
@@ -57,10 +82,16 @@ const eleventyKeys = {
   eleventyNavigation: z.unknown().optional(),
 };
 
+/** Text written by the project for the group stays a proposition until the group validates it. */
+export const statusSchema = z.enum(["proposition", "valide"], {
+  error: "« proposition » (texte rédigé pour le groupe, en attente de sa validation) ou « valide » attendu",
+});
+
 export const pageSchema = z.strictObject({
   ...eleventyKeys,
   title: z.string().min(1),
   description: z.string().min(1).max(200),
+  status: statusSchema,
 });
 
 export const resourceSchema = z.strictObject({
@@ -85,6 +116,7 @@ export const postSchema = z.strictObject({
   author: z.string().min(1).optional(),
   themes: z.array(idSchema).default([]),
   tags: z.array(z.string().min(1)).default([]),
+  status: statusSchema,
 });
 
 export { watchItemSchema };

@@ -65,16 +65,16 @@ describe("the built site", () => {
   });
 
   it("shows the accessibility status in every footer", () => {
-    for (const url of PAGES) expect(html(url)).toMatch(/Accessibilité : <a href="\/accessibilite\/">site partiellement conforme<\/a>/);
+    for (const url of PAGES) expect(html(url)).toMatch(/Accessibilité : <a href="\/accessibilite\/">site non conforme<\/a>/);
   });
 
-  it("prints the publisher and host on the legal notice", () => {
+  it("prints the host on the legal notice", () => {
     expect(html("/mentions-legales/")).toMatch(/Hébergeur<\/dt><dd>GitHub, Inc\./);
   });
 
-  it("replaces the contact form by the configured fallback when no endpoint is set", () => {
+  it("never sends a visitor back to the site itself when no contact is configured", () => {
     const contact = html("/contact/");
     expect(contact).not.toContain("<form class=\"contact-form\"");
-    expect(contact).toContain('href="https://laicite-brest.net/"');
+    expect(contact).toContain('href="#aide-urgente-encadre"');
   });
 });

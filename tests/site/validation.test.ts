@@ -85,9 +85,13 @@ describe("front matter validation", () => {
     expect(problems[0]).toMatch(/thème inconnu « securite » \(thèmes possibles : laicite, discriminations\)/);
   });
 
-  it("requires a title and a description on a page", () => {
+  it("requires a title, a description and a status on a page", () => {
     const problems = problemsOf(() => parse("layout: page.njk", { filePath: "./content/charte.md" }));
-    expect(problems).toEqual([expect.stringMatching(/« title »/), expect.stringMatching(/« description »/)]);
+    expect(problems).toEqual([expect.stringMatching(/« title »/), expect.stringMatching(/« description »/), expect.stringMatching(/« status » : « proposition » .* ou « valide »/)]);
+  });
+
+  it("accepts a page the group has validated", () => {
+    expect(parse("title: T\ndescription: D\nstatus: valide", { filePath: "./content/charte.md" })).toMatchObject({ status: "valide" });
   });
 
   it("validates watch items against the ingest contract", () => {

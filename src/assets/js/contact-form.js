@@ -19,7 +19,7 @@ const RULES = {
     if (length === 0) return "Écrivez votre message.";
     return length < 30 ? `Votre message est trop court (${length} caractères) : décrivez la situation en 30 caractères au moins.` : "";
   },
-  consentement: (el) => (el.checked ? "" : "Cochez la case d'accord pour que le groupe puisse vous répondre."),
+  consentement: (el) => (el.checked ? "" : "Cochez la case pour indiquer que vous avez pris connaissance de l'usage fait de vos données."),
 };
 
 function showError(field, message) {

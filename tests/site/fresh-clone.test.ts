@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+
+// The repository as cloned: no watch item has been collected yet, so no content/veille/<year>/.
+// The only addition is a link-check state, as the nightly run writes it.
+let site: SiteBuild;
+let server: StaticServer;
+const html = (url: string) => readFileSync(join(site.output, url, "index.html"), "utf8");
+const text = (url: string) => html(url).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+beforeAll(async () => {
+  site = await buildSite({ files: { "_data/linkState.json": readFileSync(join(PROJECT_ROOT, "tests/fixtures/truth/linkState-one-ok-one-failing.json"), "utf8") } });
+  server = await serveStatic(site.output);
+});
+afterAll(async () => {
+  await server?.close();
+  await site?.cleanup();
+});
+
+function contentFiles(dir = join(PROJECT_ROOT, "content")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "veille" ? [] : contentFiles(path);
+    return /\.(md|njk)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function frontMatter(file: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)\n---/.exec(readFileSync(file, "utf8"));
+  return match ? (parse(match[1]!) as Record<string, unknown>) : {};
+}
+
+describe("a fresh clone with no watch item", () => {
+  it("answers 200 on every menu and footer link", async () => {
+    const identity = parse(readFileSync(join(PROJECT_ROOT, "_data/site.yaml"), "utf8")) as { navigation: { url: string }[] };
+    const home = html("/");
+    const footer = home.slice(home.indexOf('<footer class="site-footer">'));
+    const links = new Set([...identity.navigation.map((l) => l.url), ...[...footer.matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]!)]);
+    expect(links).toContain("/veille/");
+    const failing: string[] = [];
+    for (const link of links) {
+      const response = await fetch(server.url + link);
+      if (response.status !== 200) failing.push(`${link} → ${response.status}`);
+    }
+    expect(failing).toEqual([]);
+  });
+
+  it("shows the watch's empty state on /veille/", () => {
+    expect(html("/veille/")).toContain('class="empty"');
+  });
+
+  it("serves an icon at /favicon.ico", async () => {
+    expect((await fetch(`${server.url}/favicon.ico`)).status).toBe(200);
+  });
+});
+
+describe("the maintainers' page", () => {
+  it("lists every page and post whose front matter says status: proposition", () => {
+    const propositions = contentFiles().filter((file) => frontMatter(file).status === "proposition");
+    expect(propositions.length).toBeGreaterThan(0);
+    const dashboard = html("/admin/tableau-de-bord/");
+    for (const file of propositions) expect(dashboard).toContain(relative(PROJECT_ROOT, file));
+  });
+
+  it("is kept out of search engines and of the search index", () => {
+    const dashboard = html("/admin/tableau-de-bord/");
+    expect(dashboard).toContain('<meta name="robots" content="noindex">');
+    expect(dashboard).not.toContain("data-pagefind-body");
+  });
+
+  it("lists the legal fields still empty and the resources whose link fails", () => {
+    const dashboard = text("/admin/tableau-de-bord/");
+    expect(dashboard).toContain("legal.director");
+    expect(dashboard).toContain("DILCRAH");
+    expect(dashboard).not.toContain("Miviludes");
+  });
+});
+
+describe("a text written for the group", () => {
+  it("carries the proposition notice while it awaits validation", () => {
+    expect(html("/charte/")).toMatch(/<p class="status-notice" role="note"[^>]*><strong>Texte proposé, en attente de validation par le groupe\.<\/strong>/);
+  });
+});
+
+describe("the legal pages from an empty site.yaml", () => {
+  it("say what is missing instead of printing a placeholder", () => {
+    const notice = text("/mentions-legales/");
+    expect(notice).toContain("Direction de la publication pas encore désignée");
+    expect(notice).not.toMatch(/À compléter|XXX|\[.*\]/);
+  });
+
+  it("print the checklist of what the group must fill before going live", () => {
+    expect(site.stdout).toContain("À compléter dans _data/site.yaml avant la mise en ligne");
+    expect(site.stdout).toContain("legal.publisher.name");
+  });
+
+  it("declare the site non conforme while no audit exists, in the statement and every footer", () => {
+    expect(text("/accessibilite/")).toContain("Le site est non conforme au RGAA 4.1.2");
+    expect(html("/")).toContain('site non conforme</a>');
+  });
+});
+
+describe("a resource page", () => {
+  it("says when its link was last found working", () => {
+    expect(text("/ressources/miviludes/")).toMatch(/lien vérifié le 30 novembre 2026/);
+  });
+
+  it("says since when its link fails", () => {
+    expect(text("/ressources/dilcrah/")).toMatch(/lien en erreur depuis le 27 novembre 2026/);
+  });
+
+  it("labels its date as the last editorial review", () => {
+    expect(text("/ressources/dilcrah/")).toContain("Dernière relecture de la fiche");
+    expect(text("/ressources/dilcrah/")).not.toContain("vérifiée le");
+  });
+});
