@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import { DATA_FILES } from "./src/core/paths.ts";
+import { loadState } from "./src/core/source-state.ts";
+import { loadRegistry } from "./src/core/sources.ts";
 import { themesFileSchema } from "./src/core/taxonomy.ts";
 import { loadYamlFile } from "./src/core/validation.ts";
-import { loadRegistry } from "./src/ingest/registry.ts";
 import { siteSchema } from "./src/site/schemas.ts";
 import { collections } from "./src/site/collections.ts";
 import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
@@ -15,15 +17,16 @@ import { sourcesPlugin } from "./src/site/plugins/sources.ts";
 import { themesPlugin } from "./src/site/plugins/themes.ts";
 
 export default function (eleventyConfig: any) {
-  // Read and validated once: the theme catalogue and the registry (with the ingest pipeline's own
-  // rules) feed filters and plugins, and are handed to Eleventy as global data without a second read.
-  // A fresh fork without a registry builds with no source.
-  const themes = loadYamlFile("_data/themeCatalog.yaml", themesFileSchema);
-  const registry = existsSync("_data/sources.yaml") ? loadRegistry("_data/sources.yaml", themes) : [];
-  const site = loadYamlFile("_data/site.yaml", siteSchema);
+  // Read and validated once: the theme catalogue, the registry, the sources' state and the site's
+  // identity (with the ingest pipeline's own rules) feed filters and plugins, and are handed to
+  // Eleventy as global data without a second read. A fresh fork without a registry builds with no source.
+  const themes = loadYamlFile(DATA_FILES.themes, themesFileSchema);
+  const registry = existsSync(DATA_FILES.sources) ? loadRegistry(DATA_FILES.sources, themes) : [];
+  const state = loadState(DATA_FILES.sourceState);
+  const site = loadYamlFile(DATA_FILES.site, siteSchema);
 
   // Data: YAML files and front matter validated on read; directory data may be typed TypeScript.
-  eleventyConfig.addPlugin(dataValidationPlugin, { themes, loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry, "site.yaml": site } });
+  eleventyConfig.addPlugin(dataValidationPlugin, { themes, loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry, "sourceState.json": state, "site.yaml": site } });
   eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default });
 
   // Templates: filters and collections live in typed modules under src/site/.
@@ -37,7 +40,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(feedsPlugin, { themes });
   eleventyConfig.addPlugin(themesPlugin, { themes });
   eleventyConfig.addPlugin(digestPlugin, { themes });
-  eleventyConfig.addPlugin(sourcesPlugin, { registry });
+  eleventyConfig.addPlugin(sourcesPlugin, { registry, state });
   // What the pages say about the site itself: legal fields still empty, link checks, typography.
   eleventyConfig.addPlugin(editorialPlugin, { site });
 

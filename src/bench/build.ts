@@ -5,7 +5,7 @@
  */
 import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { prepareSite } from "../../tests/support/site-build.ts";
+import { prepareSite } from "../tooling/site-copy.ts";
 import { writeSyntheticSite, type SiteSize } from "./content.ts";
 import { measure, median, type Usage } from "./measure.ts";
 

@@ -8,22 +8,22 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { PROJECT_ROOT } from "../../tests/support/site-build.ts";
+import { DATA_FILES, PROJECT_ROOT, WATCH_DIR } from "../core/paths.ts";
 import { AUDIENCE_LABELS, RESOURCE_TYPE_LABELS, SECTIONS, TERRITORIES, themesFileSchema } from "../core/taxonomy.ts";
+import { serialiseState, type StateFile } from "../core/source-state.ts";
+import { ZONE } from "../core/time.ts";
 import { loadYamlFile } from "../core/validation.ts";
-import { serialiseState, type StateFile } from "../ingest/state.ts";
+import { SUMMARY_MAX } from "../core/watch-item.ts";
 import { renderItemFile, slugFor } from "../ingest/store.ts";
 import { createRandom, type Random } from "./random.ts";
 
 export const DEFAULT_SEED = 20261123;
-export const ZONE = "Europe/Paris";
 /** Watch item dates are spread over these years, as a site running for a while would hold. */
 const FIRST_DAY = DateTime.fromISO("2019-01-01T00:00:00", { zone: ZONE });
 const LAST_DAY = DateTime.fromISO("2026-11-20T00:00:00", { zone: ZONE });
-const SUMMARY_MAX = 400;
 
 /** The front-matter engine refuses any theme that `_data/themeCatalog.yaml` does not list. */
-export const THEME_IDS = loadYamlFile(join(PROJECT_ROOT, "_data/themeCatalog.yaml"), themesFileSchema).map((theme) => theme.id);
+export const THEME_IDS = loadYamlFile(join(PROJECT_ROOT, DATA_FILES.themes), themesFileSchema).map((theme) => theme.id);
 
 const ACTORS = [
   "Le Défenseur des droits", "La Miviludes", "La préfecture du Finistère", "Brest métropole", "Le CIPDR", "La DILCRAH",
@@ -171,7 +171,7 @@ function itemPath(date: DateTime, title: string, taken: Set<string>): string {
   let slug = base;
   for (let n = 2; taken.has(`${date.year}/${slug}`); n++) slug = `${base}-${n.toString(36)}`;
   taken.add(`${date.year}/${slug}`);
-  return `content/veille/${date.year}/${date.toISODate()}-${slug}.md`;
+  return `${WATCH_DIR}/${date.year}/${date.toISODate()}-${slug}.md`;
 }
 
 export function watchItemFiles(count: number, sources: readonly BenchSource[], seed: number): GeneratedFile[] {
@@ -234,8 +234,8 @@ export interface SiteSize {
 export async function writeSyntheticSite(root: string, size: SiteSize, seed = DEFAULT_SEED): Promise<void> {
   const sources = benchSources(size.sources ?? 40, seed, (id) => `https://${id}.example.org/feed.xml`);
   const files = [
-    { path: "_data/sources.yaml", text: registryYaml(sources) },
-    { path: "_data/sourceState.json", text: sourceStateJson(sources, seed + 3) },
+    { path: DATA_FILES.sources, text: registryYaml(sources) },
+    { path: DATA_FILES.sourceState, text: sourceStateJson(sources, seed + 3) },
     ...watchItemFiles(size.items, sources, seed + 1),
     ...resourceFiles(size.resources, seed + 2),
   ];

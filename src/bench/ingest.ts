@@ -9,9 +9,10 @@ import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promis
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
-import { PROJECT_ROOT } from "../../tests/support/site-build.ts";
+import { DATA_FILES, dataFile, PROJECT_ROOT, WATCH_DIR } from "../core/paths.ts";
+import { ZONE } from "../core/time.ts";
 import { slugFor } from "../ingest/store.ts";
 import { article, benchSources, registryYaml, type BenchSource } from "./content.ts";
 import { measure, median, type Usage } from "./measure.ts";
@@ -134,7 +135,7 @@ function medianRun(runs: readonly IngestRun[]): IngestRun {
 }
 
 export async function benchIngest(feedCount: number, itemsPerFeed: number, seed: number, maxRuns: number, log: (line: string) => void): Promise<IngestFigures> {
-  const now = DateTime.now().setZone("Europe/Paris");
+  const now = DateTime.now().setZone(ZONE);
   const feeds = new Map<string, { body: string; etag: string }>();
   const server = await serveFeeds(feeds, now.minus({ days: 1 }).toHTTP()!);
   const runs: { cold: IngestRun; warm: IngestRun }[] = [];
@@ -147,10 +148,10 @@ export async function benchIngest(feedCount: number, itemsPerFeed: number, seed:
     do {
       const root = await mkdtemp(join(tmpdir(), "bench-ingest-"));
       try {
-        await mkdir(join(root, "_data"));
-        await mkdir(join(root, "content/veille"), { recursive: true });
-        await writeFile(join(root, "_data/sources.yaml"), registryYaml(sources));
-        await cp(join(PROJECT_ROOT, "_data/themeCatalog.yaml"), join(root, "_data/themeCatalog.yaml"));
+        await mkdir(dirname(dataFile(root, "sources")));
+        await mkdir(join(root, WATCH_DIR), { recursive: true });
+        await writeFile(dataFile(root, "sources"), registryYaml(sources));
+        await cp(join(PROJECT_ROOT, DATA_FILES.themes), dataFile(root, "themes"));
         const cold = await fetchRun(root, server);
         const warm = await fetchRun(root, server);
         log(`  collecte, passe ${runs.length + 1} : à froid ${(cold.wallMs / 1000).toFixed(1)} s (${cold.filesWritten} fichiers), à chaud ${(warm.wallMs / 1000).toFixed(1)} s (${warm.filesWritten} fichiers)`);

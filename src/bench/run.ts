@@ -5,7 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { PROJECT_ROOT, runBuild } from "../../tests/support/site-build.ts";
+import { PROJECT_ROOT } from "../core/paths.ts";
+import { runBuild } from "../tooling/site-copy.ts";
 import { benchBuild, prepareBenchSite, type BuildFigures } from "./build.ts";
 import { DEFAULT_SEED } from "./content.ts";
 import { benchIngest } from "./ingest.ts";

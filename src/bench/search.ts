@@ -5,8 +5,8 @@
  * figures are bytes as stored (Pagefind's index chunks are already gzipped on disk).
  */
 import { join } from "node:path";
-import { launchBrowser } from "../../tests/support/browser.ts";
-import { serveStatic } from "../../tests/support/static-server.ts";
+import { launchBrowser } from "../tooling/browser.ts";
+import { serveStatic } from "../tooling/static-server.ts";
 import { folderBytes } from "./build.ts";
 
 export interface SearchFigures {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { parse as parseYaml, YAMLParseError } from "yaml";
@@ -73,4 +73,16 @@ export function parseYamlText(text: string, file: string): unknown {
 
 export function loadYamlFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   return validate(schema, parseYamlText(readFileSync(file, "utf8"), file), file);
+}
+
+/** Reads a JSON file a program wrote; undefined when absent, a DataError when damaged. */
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
+  if (!existsSync(file)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new DataError(file, [`JSON invalide : ${(error as Error).message}`]);
+  }
+  return validate(schema, value, file);
 }

@@ -10,19 +10,31 @@ const timestampSchema = z.union([
 ]);
 
 /**
+ * Longest values a watch item's front matter may hold, in characters. The ingest cuts or refuses
+ * longer ones (a 5 MB GUID must never be copied into files, feeds and the search index); the
+ * site and the bench use the same figures.
+ */
+export const TITLE_MAX = 250;
+/** A card shows the whole summary: about three lines. */
+export const SUMMARY_MAX = 400;
+/** Browsers and servers commonly refuse longer addresses; none of a real article is near it. */
+export const URL_MAX = 2000;
+export const GUID_MAX = 500;
+
+/**
  * Front matter of `content/veille/<YYYY>/<YYYY-MM-DD>-<slug>.md` (DESIGN.md contract).
  * Written by the ingest pipeline, read by the site; a maintainer may edit themes or add a note.
  */
 export const watchItemSchema = z.strictObject({
-  title: z.string().min(1),
+  title: z.string().min(1).max(TITLE_MAX),
   date: timestampSchema,
   source: idSchema,
-  url: z.url({ protocol: /^https?$/ }),
-  guid: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }).max(URL_MAX),
+  guid: z.string().min(1).max(GUID_MAX),
   section: sectionSchema,
   territory: territorySchema,
   themes: z.array(idSchema).default([]),
-  summary: z.string().default(""),
+  summary: z.string().max(SUMMARY_MAX).default(""),
   fetched: timestampSchema,
   /** The group's own comment, added by hand. */
   note: z.string().optional(),

@@ -5,8 +5,9 @@
  * « secte » never matches « insecte » nor « culte » « difficulté »; a trailing `*` is a prefix.
  */
 import type { Theme } from "../core/taxonomy.ts";
+import { fold } from "../core/text.ts";
 import type { Item } from "./normalise.ts";
-import type { Source } from "./registry.ts";
+import type { Source } from "../core/sources.ts";
 
 /** A weak term counts beside one of these, since local news is what the group watches first. */
 const LOCAL_PLACES = ["brest", "brest metropole", "finistere", "bretagne", "quimper", "morlaix", "landerneau", "plougastel-daoulas", "guipavas", "plouzane", "le relecq-kerhuon", "gouesnou", "bohars", "guilers"];
@@ -26,10 +27,6 @@ interface ThemeTerms {
 export interface Vocabulary {
   themes: ThemeTerms[];
   places: Term[];
-}
-
-export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").replace(/[œ]/g, "oe").replace(/[æ]/g, "ae").toLowerCase();
 }
 
 function words(text: string): string[] {

@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { dataFile, LEDGER_NAME, WATCH_DIR } from "../core/paths.ts";
 import { DataError } from "../core/validation.ts";
 import { formatReport } from "./report.ts";
 import { runIngest, type RunOptions } from "./run.ts";
@@ -51,13 +52,13 @@ export function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: stri
     },
   });
   const root = resolve(values.root ?? ".");
-  const contentDir = resolve(values.content ?? join(root, "content/veille"));
+  const contentDir = resolve(values.content ?? join(root, WATCH_DIR));
   const options: RunOptions & { reportFile?: string } = {
-    sourcesFile: resolve(values.sources ?? join(root, "_data/sources.yaml")),
-    themesFile: resolve(values.themes ?? join(root, "_data/themeCatalog.yaml")),
+    sourcesFile: resolve(values.sources ?? dataFile(root, "sources")),
+    themesFile: resolve(values.themes ?? dataFile(root, "themes")),
     contentDir,
-    stateFile: resolve(values.state ?? join(root, "_data/sourceState.json")),
-    ledgerFile: resolve(values.ledger ?? join(contentDir, "ledger.json")),
+    stateFile: resolve(values.state ?? dataFile(root, "sourceState")),
+    ledgerFile: resolve(values.ledger ?? join(contentDir, LEDGER_NAME)),
     dryRun: values["dry-run"] ?? false,
     allowHosts: (values["allow-host"] ?? []).flatMap((v) => list(v) ?? []),
     userAgent: siteUserAgent(root),

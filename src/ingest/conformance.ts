@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { decodeHTML } from "entities";
 import { stringify } from "yaml";
+import { dataFile, LEDGER_FILE, WATCH_DIR } from "../core/paths.ts";
 import { decodeBody } from "./decode.ts";
 import { createHttpClient } from "./http.ts";
 import { parseFeed, type ParsedFeed } from "./parse.ts";
@@ -157,21 +158,21 @@ export async function runConformance(corpusDir: string): Promise<ConformanceRepo
     const piped = cases.filter((c) => c.folder !== "encoding");
     mkdirSync(join(root, "_data"));
     const themes = [{ id: "essai", label: "Essai", description: "Thème d'essai." }];
-    writeFileSync(join(root, "_data/themeCatalog.yaml"), stringify(themes));
-    writeFileSync(join(root, "_data/sources.yaml"), stringify(piped.map((c) => ({ id: sourceId(c), name: c.name, feed: urlOf(c), section: "recherche", territory: "international", keep: "all", reuse: "full" }))));
+    writeFileSync(dataFile(root, "themes"), stringify(themes));
+    writeFileSync(dataFile(root, "sources"), stringify(piped.map((c) => ({ id: sourceId(c), name: c.name, feed: urlOf(c), section: "recherche", territory: "international", keep: "all", reuse: "full" }))));
     const report = await runIngest({
-      sourcesFile: join(root, "_data/sources.yaml"),
-      themesFile: join(root, "_data/themeCatalog.yaml"),
-      contentDir: join(root, "content/veille"),
-      stateFile: join(root, "_data/sourceState.json"),
-      ledgerFile: join(root, "content/veille/ledger.json"),
+      sourcesFile: dataFile(root, "sources"),
+      themesFile: dataFile(root, "themes"),
+      contentDir: join(root, WATCH_DIR),
+      stateFile: dataFile(root, "sourceState"),
+      ledgerFile: join(root, LEDGER_FILE),
       allowHosts: ["127.0.0.1"],
       firstFetchDays: 365 * 100,
       keepUnlinked: true,
     });
     const results: CaseResult[] = piped.map((c, i) => {
       const r = report.sources[i]!;
-      const markdown = r.added.map((p) => readFileSync(join(root, "content/veille", p), "utf8")).join("\n");
+      const markdown = r.added.map((p) => readFileSync(join(root, WATCH_DIR, p), "utf8")).join("\n");
       const executable = EXECUTABLE.find((re) => re.test(markdown));
       if (c.folder === "illformed") {
         const pass = r.status === "ok" || (r.status === "failed" && !!r.error);

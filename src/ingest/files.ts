@@ -6,8 +6,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { z } from "zod";
-import { DataError, validate } from "../core/validation.ts";
 
 const TEMP_NAME = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
@@ -60,16 +58,4 @@ export function removeStaleTemporaryFiles(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile() && TEMP_NAME.test(entry.name)) rmSync(join(entry.parentPath, entry.name), { force: true });
   }
-}
-
-/** Reads a JSON file the pipeline wrote; undefined when absent, a DataError when damaged. */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
-  if (!existsSync(file)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new DataError(file, [`JSON invalide : ${(error as Error).message}`]);
-  }
-  return validate(schema, value, file);
 }

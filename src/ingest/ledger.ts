@@ -11,8 +11,9 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { fold } from "./classify.ts";
-import { readJsonFile, replaceFileIfChanged } from "./files.ts";
+import { fold } from "../core/text.ts";
+import { readJsonFile } from "../core/validation.ts";
+import { replaceFileIfChanged } from "./files.ts";
 import { canonicalUrl, type Item } from "./normalise.ts";
 
 export interface LedgerEntry {

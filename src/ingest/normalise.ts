@@ -5,12 +5,11 @@
  * feed's own date is missing, unreadable or in the future).
  */
 import { DateTime } from "luxon";
+import { ZONE } from "../core/time.ts";
+import { SUMMARY_MAX, TITLE_MAX } from "../core/watch-item.ts";
 import type { ParsedFeed, RawItem } from "./parse.ts";
 import { toPlainText, truncateText } from "./sanitise.ts";
 
-export const ZONE = "Europe/Paris";
-export const SUMMARY_MAX = 400;
-const TITLE_MAX = 250;
 /** Clocks and time zones drift: a date this far ahead is a publisher's mistake, not news. */
 const FUTURE_TOLERANCE_MINUTES = 60;
 const EARLIEST_YEAR = 1995;

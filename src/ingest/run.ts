@@ -7,19 +7,21 @@
 import { dirname } from "node:path";
 import { DateTime } from "luxon";
 import pLimit, { type LimitFunction } from "p-limit";
+import { loadRegistry, loadThemes, type Source } from "../core/sources.ts";
+import { loadState } from "../core/source-state.ts";
 import type { Theme } from "../core/taxonomy.ts";
+import { ZONE } from "../core/time.ts";
 import { DataError } from "../core/validation.ts";
 import { buildVocabulary, classify, type Vocabulary } from "./classify.ts";
 import { decodeBody } from "./decode.ts";
 import { removeStaleTemporaryFiles } from "./files.ts";
 import { createHttpClient, FetchError, type FetchResult, type HttpClient } from "./http.ts";
 import { loadLedger, saveLedger } from "./ledger.ts";
-import { normaliseItem, toIso, ZONE } from "./normalise.ts";
+import { normaliseItem, toIso } from "./normalise.ts";
 import { FeedError, parseFeed } from "./parse.ts";
-import { loadRegistry, loadThemes, type Source } from "./registry.ts";
 import type { RunReport, SourceReport } from "./report.ts";
 import { sanitiseHtml } from "./sanitise.ts";
-import { isFirstFetch, loadState, nextState, saveState, waitingReason, type Outcome } from "./state.ts";
+import { isFirstFetch, nextState, saveState, waitingReason, type Outcome } from "./state.ts";
 import { storeCandidate, type Candidate } from "./store.ts";
 import { userAgentFor } from "./user-agent.ts";
 

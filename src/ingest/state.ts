@@ -1,52 +1,16 @@
 /**
- * Per-source state, committed in the repository at `_data/sourceState.json` so that a fresh CI
- * checkout still sends conditional requests and honours back-off. The site reads it as the global
- * data `sourceState` to show each source's health.
- *
- * Format: one entry per source id, ids sorted, keys in a fixed order, 2-space JSON with a final
- * newline. Timestamps are only moved when something else in the entry changes, so a night that
- * brings nothing new leaves the file byte for byte as it was (no empty commit, no noisy diff).
+ * How a source's state moves from run to run (the state itself and its file format:
+ * src/core/source-state.ts). Timestamps are only moved when something else in the entry changes,
+ * so a night that brings nothing new leaves the file byte for byte as it was (no empty commit).
  */
 import { DateTime } from "luxon";
-import { z } from "zod";
-import { readJsonFile, replaceFileIfChanged } from "./files.ts";
+import { serialiseState, STATE_KEY_ORDER, type SourceState, type StateFile } from "../core/source-state.ts";
+import { replaceFileIfChanged } from "./files.ts";
 import type { Validators } from "./http.ts";
 import { toIso } from "./normalise.ts";
 
-const sourceStateSchema = z.strictObject({
-  /** The registry URL this state is about: a new URL starts afresh. */
-  feed: z.string(),
-  status: z.enum(["ok", "failing", "throttled", "gone"]),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  lastAttempt: z.string().optional(),
-  lastSuccess: z.string().optional(),
-  failures: z.number().int().min(0),
-  lastError: z.string().optional(),
-  itemsAdded: z.number().int().min(0),
-  movedTo: z.string().optional(),
-  retryAfter: z.string().optional(),
-});
-export type SourceState = z.infer<typeof sourceStateSchema>;
-const stateFileSchema = z.record(z.string(), sourceStateSchema);
-export type StateFile = Record<string, SourceState>;
-
-const KEY_ORDER = Object.keys(sourceStateSchema.shape) as (keyof SourceState)[];
 const BACKOFF_BASE_HOURS = 1;
 const BACKOFF_MAX_HOURS = 48;
-
-export function loadState(file: string): StateFile {
-  return readJsonFile(file, stateFileSchema) ?? {};
-}
-
-export function serialiseState(state: StateFile): string {
-  const ordered: Record<string, Record<string, unknown>> = {};
-  for (const id of Object.keys(state).sort()) {
-    const entry = state[id]!;
-    ordered[id] = Object.fromEntries(KEY_ORDER.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
-  }
-  return `${JSON.stringify(ordered, null, 2)}\n`;
-}
 
 /** Writes the state only when its text changed. Returns whether it wrote. */
 export function saveState(file: string, state: StateFile): boolean {
@@ -80,7 +44,7 @@ export function backoffHours(failures: number): number {
 function withoutTimes(state: SourceState | undefined): string {
   if (!state) return "";
   const { lastAttempt: _a, lastSuccess: _s, ...rest } = state;
-  return JSON.stringify(rest, KEY_ORDER);
+  return JSON.stringify(rest, STATE_KEY_ORDER);
 }
 
 /** The state after one run's outcome for a source. Pure: `now` is given. */

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dataFile } from "../core/paths.ts";
 import { parseYamlText } from "../core/validation.ts";
 
 /**
@@ -13,7 +13,7 @@ export function userAgentFor(siteUrl?: string): string {
 
 /** The User-Agent for the site rooted at `root`; without a readable `_data/site.yaml`, the anonymous one. */
 export function siteUserAgent(root: string): string {
-  const file = join(root, "_data/site.yaml");
+  const file = dataFile(root, "site");
   let text: string;
   try {
     text = readFileSync(file, "utf8");

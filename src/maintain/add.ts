@@ -1,9 +1,9 @@
-import { join } from "node:path";
 import { commaList, oneOf, parseCommandLine } from "../core/cli-args.ts";
+import { dataFile } from "../core/paths.ts";
+import { loadRegistry, loadThemes } from "../core/sources.ts";
 import { SECTIONS, TERRITORIES, type Section, type Territory, type Theme } from "../core/taxonomy.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import { buildVocabulary } from "../ingest/classify.ts";
-import { loadRegistry, loadThemes } from "../ingest/registry.ts";
 import { table, type Io } from "./io.ts";
 import { createProbeClient, discoverFeeds, probe, type ProbedItem, type Sorting } from "./probe.ts";
 import { appendSources, sameFeed, suggestId, type NewSource } from "./registry-file.ts";
@@ -79,8 +79,8 @@ async function ask(io: Io, question: string, given: string | undefined, fallback
 export async function addSource(argv: string[], io: Io): Promise<number> {
   const args = parseAddArgs(argv);
   const root = args.root ?? ".";
-  const registryFile = join(root, "_data/sources.yaml");
-  const themes = loadThemes(join(root, "_data/themeCatalog.yaml"));
+  const registryFile = dataFile(root, "sources");
+  const themes = loadThemes(dataFile(root, "themes"));
   const registry = loadRegistry(registryFile, themes);
   const vocabulary = buildVocabulary(themes);
   const themeIds = commaList(args.themes);

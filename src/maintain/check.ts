@@ -1,9 +1,9 @@
-import { join } from "node:path";
 import pLimit from "p-limit";
 import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
+import { dataFile } from "../core/paths.ts";
+import { loadRegistry, loadThemes, type Source } from "../core/sources.ts";
 import { displayPath } from "../core/validation.ts";
 import { buildVocabulary } from "../ingest/classify.ts";
-import { loadRegistry, loadThemes, type Source } from "../ingest/registry.ts";
 import { table, type Io } from "./io.ts";
 import { createProbeClient, probe, type Probe } from "./probe.ts";
 import { siteUserAgent } from "../ingest/user-agent.ts";
@@ -46,8 +46,8 @@ export async function checkSources(argv: string[], io: Io): Promise<number> {
   const timeoutMs = (positiveNumber(values.timeout, "--timeout") ?? 20) * 1000;
   const concurrency = positiveInteger(values.concurrency, "--concurrency") ?? 4;
   const root = values.root ?? ".";
-  const registryFile = join(root, "_data/sources.yaml");
-  const themes = loadThemes(join(root, "_data/themeCatalog.yaml"));
+  const registryFile = dataFile(root, "sources");
+  const themes = loadThemes(dataFile(root, "themes"));
   const sources = loadRegistry(registryFile, themes);
   io.out(`Registre ${displayPath(registryFile)} valide : ${sources.length} source(s). Essai de chacune…\n\n`);
   const vocabulary = buildVocabulary(themes);

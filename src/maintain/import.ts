@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { DOMParser, onErrorStopParsing, type Element } from "@xmldom/xmldom";
 import { oneOf, parseCommandLine } from "../core/cli-args.ts";
+import { dataFile } from "../core/paths.ts";
+import { loadRegistry, loadThemes } from "../core/sources.ts";
 import { SECTIONS, SECTION_LABELS, TERRITORIES, type Section, type Territory } from "../core/taxonomy.ts";
+import { fold } from "../core/text.ts";
 import { DataError, displayPath } from "../core/validation.ts";
-import { fold } from "../ingest/classify.ts";
-import { loadRegistry, loadThemes } from "../ingest/registry.ts";
 import type { Io } from "./io.ts";
 import { appendSources, sameFeed, suggestId, type NewSource } from "./registry-file.ts";
 
@@ -68,8 +68,8 @@ export async function importOpml(argv: string[], io: Io): Promise<number> {
   const section = oneOf(values.section, "--section", SECTIONS) ?? "actualites";
   const territory = oneOf<Territory>(values.territory, "--territory", TERRITORIES) ?? "national";
   const root = values.root ?? ".";
-  const registryFile = join(root, "_data/sources.yaml");
-  const themes = loadThemes(join(root, "_data/themeCatalog.yaml"));
+  const registryFile = dataFile(root, "sources");
+  const themes = loadThemes(dataFile(root, "themes"));
   const registry = loadRegistry(registryFile, themes);
   let text: string;
   try {

@@ -1,12 +1,13 @@
 import { DateTime } from "luxon";
 import pLimit from "p-limit";
+import type { Source } from "../core/sources.ts";
+import { ZONE } from "../core/time.ts";
 import type { Vocabulary } from "../ingest/classify.ts";
 import { classify } from "../ingest/classify.ts";
 import { decodeBody } from "../ingest/decode.ts";
 import { createHttpClient, FetchError, type HttpClient } from "../ingest/http.ts";
-import { normaliseItem, ZONE } from "../ingest/normalise.ts";
+import { normaliseItem } from "../ingest/normalise.ts";
 import { advertisedFeeds, FeedError, parseFeed } from "../ingest/parse.ts";
-import type { Source } from "../ingest/registry.ts";
 import { DEFAULTS } from "../ingest/run.ts";
 import { userAgentFor } from "../ingest/user-agent.ts";
 

@@ -4,7 +4,7 @@ import { Document, isSeq, parseDocument, type YAMLMap } from "yaml";
 import type { Section, Territory, Theme } from "../core/taxonomy.ts";
 import { DataError } from "../core/validation.ts";
 import { replaceFileAtomic } from "../ingest/files.ts";
-import { validateRegistry } from "../ingest/registry.ts";
+import { validateRegistry } from "../core/sources.ts";
 
 /** A registry entry as a maintainer command writes it: only the keys it was given. */
 export interface NewSource {

@@ -1,3 +1,4 @@
+import { WATCH_DIR } from "../core/paths.ts";
 import { RESOURCE_TYPE_LABELS, type ResourceType } from "../core/taxonomy.ts";
 import { groupBy } from "./filters.ts";
 
@@ -12,7 +13,7 @@ export interface CollectionApi {
   getFilteredByGlob(glob: string): Entry[];
 }
 
-export const WATCH_GLOB = "content/veille/*/*.md";
+export const WATCH_GLOB = `${WATCH_DIR}/*/*.md`;
 export const RESOURCES_GLOB = "content/ressources/*.md";
 export const POSTS_GLOB = "content/blog/*.md";
 

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Theme } from "../core/taxonomy.ts";
+import { ZONE } from "../core/time.ts";
 import type { Entry } from "./collections.ts";
-import { ZONE } from "./filters.ts";
 
 /** The items of one theme in a letter; `theme` is null for items that have none. */
 export interface LetterGroup {

@@ -5,8 +5,7 @@ import {
   TERRITORY_LABELS,
   type Theme,
 } from "../core/taxonomy.ts";
-
-export const ZONE = "Europe/Paris";
+import { ZONE } from "../core/time.ts";
 
 // A date is shown on every card, item page, letter and feed entry: building a zoned Luxon
 // DateTime for each was the build's largest per-item cost. Formatters made once are ~100× cheaper.

@@ -1,6 +1,6 @@
 import { DOMImplementation, XMLSerializer } from "@xmldom/xmldom";
 import { SECTIONS } from "../core/taxonomy.ts";
-import type { Source } from "../ingest/registry.ts";
+import type { Source } from "../core/sources.ts";
 import { sectionLabel } from "./filters.ts";
 
 export interface OpmlHead {

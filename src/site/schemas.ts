@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { audienceSchema, idSchema, resourceTypeSchema, territorySchema } from "../core/taxonomy.ts";
-import { watchItemSchema } from "../core/watch-item.ts";
+import { SUMMARY_MAX, watchItemSchema } from "../core/watch-item.ts";
 
 const linkSchema = z.strictObject({ label: z.string().min(1), url: z.string().min(1) });
 const optionalUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/ })]);
@@ -104,7 +104,7 @@ export const resourceSchema = z.strictObject({
   territory: territorySchema,
   audiences: z.array(audienceSchema).min(1),
   language: z.string().regex(/^[a-z]{2}$/, { message: "code de langue à deux lettres attendu (fr, en, de…)" }),
-  summary: z.string().min(1).max(400),
+  summary: z.string().min(1).max(SUMMARY_MAX),
   updated: isoDay,
 });
 

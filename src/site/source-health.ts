@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
-import type { Source } from "../ingest/registry.ts";
-import type { SourceState, StateFile } from "../ingest/state.ts";
+import type { Source } from "../core/sources.ts";
+import type { SourceState, StateFile } from "../core/source-state.ts";
 import { dateFr } from "./filters.ts";
 
 /** What a maintainer should make of a source, from the best case to the ones needing action. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DataError } from "../../src/core/validation.ts";
-import { loadThemes } from "../../src/ingest/registry.ts";
+import { loadThemes } from "../../src/core/sources.ts";
 import { appendSources, sameFeed, suggestId, type NewSource } from "../../src/maintain/registry-file.ts";
 import { PROJECT_ROOT } from "../support/site-build.ts";
 import { fixtureText, tempRoot, type TempRoot } from "./support.ts";

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { Source } from "../../src/ingest/registry.ts";
-import type { SourceState } from "../../src/ingest/state.ts";
+import type { Source } from "../../src/core/sources.ts";
+import type { SourceState } from "../../src/core/source-state.ts";
 import { countByKind, sourceHealth } from "../../src/site/source-health.ts";
 
 const NOW = DateTime.fromISO("2026-11-23T09:00:00+01:00", { setZone: true });

@@ -1,23 +1,8 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
-/** Debian's Chromium; the flags keep it from calling home on this closed network (Playwright gives it a fresh profile). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+// Launching lives with the bench, which measures searches in the same browser (src/bench never imports tests/).
+export { launchBrowser } from "../../src/tooling/browser.ts";
 
 export interface AxeProblem {
   id: string;

@@ -35,7 +35,10 @@ export function dataValidationPlugin(eleventyConfig: any, { themes, loaded }: Da
     const schema = dataSchemas[name];
     return deepFreeze(schema ? validate(schema, data, file) : data);
   });
-  eleventyConfig.addDataExtension("json", (contents: string) => deepFreeze(JSON.parse(contents)));
+  eleventyConfig.addDataExtension("json", (contents: string, file: string) => {
+    const name = basename(file);
+    return deepFreeze(name in loaded ? loaded[name] : JSON.parse(contents));
+  });
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: createFrontMatterParser(new Set(themes.map((t) => t.id))),

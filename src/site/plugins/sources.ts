@@ -1,18 +1,16 @@
 import { DateTime } from "luxon";
-import type { Source } from "../../ingest/registry.ts";
-import { loadState } from "../../ingest/state.ts";
-import { ZONE } from "../filters.ts";
+import type { Source } from "../../core/sources.ts";
+import type { StateFile } from "../../core/source-state.ts";
+import { ZONE } from "../../core/time.ts";
 import { registryOpml, type OpmlHead } from "../opml.ts";
 import { countByKind, sourceHealth } from "../source-health.ts";
-
-export const STATE_FILE = "_data/sourceState.json";
 
 /**
  * The registry as the ingest pipeline validates it (`sourceRegistry`), each source's health from
  * the committed state (`sourceHealth`, `sourceHealthCounts`) and the `registryOpml` filter.
  */
-export function sourcesPlugin(eleventyConfig: any, { registry }: { registry: readonly Source[] }): void {
-  const health = sourceHealth(registry, loadState(STATE_FILE), DateTime.now().setZone(ZONE));
+export function sourcesPlugin(eleventyConfig: any, { registry, state }: { registry: readonly Source[]; state: Readonly<StateFile> }): void {
+  const health = sourceHealth(registry, state, DateTime.now().setZone(ZONE));
   eleventyConfig.addGlobalData("sourceRegistry", registry);
   eleventyConfig.addGlobalData("sourceHealth", health);
   eleventyConfig.addGlobalData("sourceHealthCounts", countByKind(health));

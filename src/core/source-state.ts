@@ -1,0 +1,44 @@
+/**
+ * Per-source state, committed in the repository at `_data/sourceState.json` so that a fresh CI
+ * checkout still sends conditional requests and honours back-off. Written by the ingest after
+ * each run, read by the sources page and the maintainers' dashboard.
+ *
+ * Format: one entry per source id, ids sorted, keys in a fixed order, 2-space JSON with a final
+ * newline, so that a night that brings nothing new leaves the file byte for byte as it was.
+ */
+import { z } from "zod";
+import { readJsonFile } from "./validation.ts";
+
+export const sourceStateSchema = z.strictObject({
+  /** The registry URL this state is about: a new URL starts afresh. */
+  feed: z.string(),
+  status: z.enum(["ok", "failing", "throttled", "gone"]),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  lastAttempt: z.string().optional(),
+  lastSuccess: z.string().optional(),
+  failures: z.number().int().min(0),
+  lastError: z.string().optional(),
+  itemsAdded: z.number().int().min(0),
+  movedTo: z.string().optional(),
+  retryAfter: z.string().optional(),
+});
+export type SourceState = z.infer<typeof sourceStateSchema>;
+const stateFileSchema = z.record(z.string(), sourceStateSchema);
+export type StateFile = Record<string, SourceState>;
+
+export const STATE_KEY_ORDER = Object.keys(sourceStateSchema.shape) as (keyof SourceState)[];
+
+/** The state file's entries; empty when the file is absent (a fresh fork). */
+export function loadState(file: string): StateFile {
+  return readJsonFile(file, stateFileSchema) ?? {};
+}
+
+export function serialiseState(state: StateFile): string {
+  const ordered: Record<string, Record<string, unknown>> = {};
+  for (const id of Object.keys(state).sort()) {
+    const entry = state[id]!;
+    ordered[id] = Object.fromEntries(STATE_KEY_ORDER.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
+  }
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
