@@ -18,7 +18,7 @@ import { stringify } from "yaml";
 import { dataFile, LEDGER_FILE, WATCH_DIR } from "../core/paths.ts";
 import { decodeBody } from "./decode.ts";
 import { createHttpClient } from "./http.ts";
-import { parseFeed, type ParsedFeed } from "./parse.ts";
+import { parseFeed, type ParsedFeed } from "./parse/index.ts";
 import { runIngest } from "./run.ts";
 import { repairText, toPlainText } from "./sanitise.ts";
 

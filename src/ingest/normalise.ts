@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import { ZONE } from "../core/time.ts";
 import { SUMMARY_MAX, TITLE_MAX } from "../core/watch-item.ts";
-import type { ParsedFeed, RawItem } from "./parse.ts";
+import type { ParsedFeed, RawItem } from "./parse/index.ts";
 import { toPlainText, truncateText } from "./sanitise.ts";
 
 /** Clocks and time zones drift: a date this far ahead is a publisher's mistake, not news. */

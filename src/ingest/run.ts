@@ -18,7 +18,7 @@ import { removeStaleTemporaryFiles } from "./files.ts";
 import { createHttpClient, FetchError, type FetchResult, type HttpClient } from "./http.ts";
 import { loadLedger, saveLedger } from "./ledger.ts";
 import { normaliseItem, toIso } from "./normalise.ts";
-import { FeedError, parseFeed } from "./parse.ts";
+import { FeedError, parseFeed } from "./parse/index.ts";
 import type { RunReport, SourceReport } from "./report.ts";
 import { sanitiseHtml } from "./sanitise.ts";
 import { isFirstFetch, nextState, saveState, waitingReason, type Outcome } from "./state.ts";

@@ -7,7 +7,7 @@ import { classify } from "../ingest/classify.ts";
 import { decodeBody } from "../ingest/decode.ts";
 import { createHttpClient, FetchError, type HttpClient } from "../ingest/http.ts";
 import { normaliseItem } from "../ingest/normalise.ts";
-import { advertisedFeeds, FeedError, parseFeed } from "../ingest/parse.ts";
+import { advertisedFeeds, FeedError, parseFeed } from "../ingest/parse/index.ts";
 import { DEFAULTS } from "../ingest/run.ts";
 import { userAgentFor } from "../ingest/user-agent.ts";
 

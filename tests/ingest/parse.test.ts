@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FeedError, parseFeed } from "../../src/ingest/parse.ts";
+import { FeedError, parseFeed } from "../../src/ingest/parse/index.ts";
 import { fixture } from "./support.ts";
 
 const parse = (name: string, contentType = "application/xml") => parseFeed(fixture(name).toString("utf8"), contentType, "https://exemple.fr/flux");

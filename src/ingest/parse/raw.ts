@@ -1,0 +1,53 @@
+/**
+ * What every format adapter produces: the publisher's strings, untouched but for entity decoding
+ * and the characters XML 1.0 forbids. The normaliser decides what they mean.
+ */
+
+export interface RawItem {
+  guid?: string;
+  link?: string;
+  title?: string;
+  /** Short text or HTML from the feed (RSS description, Atom summary, JSON summary). */
+  summary?: string;
+  /** Full HTML content (content:encoded, Atom content, JSON content_html). */
+  content?: string;
+  date?: string;
+  categories: string[];
+}
+
+export type FeedFormat = "rss" | "rdf" | "atom" | "json";
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  title?: string;
+  link?: string;
+  items: RawItem[];
+}
+
+export type FeedErrorCode = "empty" | "html" | "invalid-xml" | "invalid-json" | "not-a-feed" | "too-long";
+
+export class FeedError extends Error {
+  constructor(
+    readonly code: FeedErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "FeedError";
+  }
+}
+
+/**
+ * Everything outside XML 1.0's `Char` production (C0 controls but tab and newlines, lone
+ * surrogates, U+FFFE, U+FFFF): once in a title, it would make `/feed.xml` and the OPML invalid.
+ * A single character class, so linear on any input.
+ */
+const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function stripForbidden(text: string): string {
+  return text.replace(FORBIDDEN, "");
+}
+
+/** Sets `key` only when `value` holds more than white space, so absent and blank read the same. */
+export function setText<K extends keyof RawItem>(raw: RawItem, key: K, value: string | undefined, trim = false): void {
+  if (value?.trim()) (raw as unknown as Record<string, string>)[key] = trim ? value.trim() : value;
+}
