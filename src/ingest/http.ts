@@ -13,7 +13,7 @@ import type { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import ipaddr from "ipaddr.js";
-import { Agent, request } from "undici";
+import { Agent, buildConnector, request } from "undici";
 
 export interface HttpOptions {
   userAgent: string;
@@ -207,13 +207,28 @@ export interface HttpClient {
   close(): Promise<void>;
 }
 
-export function createHttpClient(options: HttpOptions): HttpClient {
+/**
+ * An undici dispatcher that refuses internal addresses unless their host is allowed: host names
+ * are checked inside the socket's DNS lookup, IP literals (which never reach the lookup) before
+ * connecting. The fetcher uses it, and so does `npm run check:links` (src/maintain/links.ts).
+ */
+export function createGuardedAgent(options: Pick<HttpOptions, "connectTimeoutMs" | "totalTimeoutMs" | "allowHosts">): Agent {
   const allowed = new Set(options.allowHosts.map(bareHost));
-  const agent = new Agent({
-    connect: { timeout: options.connectTimeoutMs, lookup: guardedLookup(allowed) },
+  const connector = buildConnector({ timeout: options.connectTimeoutMs, lookup: guardedLookup(allowed) });
+  return new Agent({
+    connect: (connectOptions, callback) => {
+      const host = bareHost(connectOptions.hostname);
+      if (isIP(host) && !allowed.has(host) && isRefusedAddress(host)) return callback(refusedHost(host, host), null);
+      return connector(connectOptions, callback);
+    },
     headersTimeout: options.totalTimeoutMs,
     bodyTimeout: options.totalTimeoutMs,
   });
+}
+
+export function createHttpClient(options: HttpOptions): HttpClient {
+  const allowed = new Set(options.allowHosts.map(bareHost));
+  const agent = createGuardedAgent(options);
 
   /** IP literals never reach the DNS lookup, so they are checked before connecting. */
   function checkUrl(url: URL): void {

@@ -1,14 +1,24 @@
-import { existsSync } from "node:fs";
-import { normalize, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, normalize, resolve } from "node:path";
+import { getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { LinkChecker, LinkState, type RedirectInfo } from "linkinator";
-import { parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
+import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
 import { DataError, displayPath } from "../core/validation.ts";
+import { createGuardedAgent, FetchError } from "../ingest/http.ts";
+import { readFrontMatter } from "../ingest/store.ts";
 import type { Io } from "./io.ts";
+import { loadLinkState, nextLinkState, saveLinkState, type LinkOutcome } from "./link-state.ts";
 
 export const LINKS_USAGE = `Usage : npm run check:links -- [options]
   --dir DOSSIER         site construit à vérifier (défaut : _site, après « npm run build »)
+  --resources           vérifier plutôt l'adresse de chaque fiche de content/ressources (sans construire le site)
+  --state FICHIER       noter pour chaque adresse le dernier succès et le premier échec (ex. _data/linkState.json)
+  --root DOSSIER        racine du site, pour --resources (défaut : dossier courant)
   --timeout S           délai par lien, en secondes (défaut 15)
   --concurrency N       liens vérifiés en même temps (défaut 8)
+  --allow-host HÔTE     laisser passer un hôte local ou privé (refusé sinon)
 Vérifie les liens vers d'autres sites depuis les pages et les fiches ressources (pas ceux de la veille).`;
 
 /**
@@ -18,32 +28,68 @@ Vérifie les liens vers d'autres sites depuis les pages et les fiches ressources
  */
 const NOT_CRAWLED = /^\/(veille\/(\d{4}|page|lettre)\/|themes\/|recherche\/|pagefind\/|assets\/|feed\.|sources\.opml)/;
 
+const NO_ANSWER = "pas de réponse (délai dépassé ou serveur injoignable)";
+
 export interface LinkReport {
   checked: number;
+  /** One outcome per external URL, in the order linkinator met them. */
+  outcomes: LinkOutcome[];
   broken: { url: string; status: string; page: string }[];
   redirected: { url: string; target: string; page: string }[];
+}
+
+export interface LinkCheckOptions {
+  timeoutMs: number;
+  concurrency: number;
+  /** Hosts let through although they resolve to a loopback or private address. */
+  allowHosts: readonly string[];
+}
+
+/** Why linkinator got no answer: the address guard's refusal in its words, or no answer at all. */
+function failureOf(details: readonly unknown[] | undefined): string {
+  for (const detail of details ?? []) {
+    for (let e = detail, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+      if (e instanceof FetchError) return e.message;
+    }
+  }
+  return NO_ANSWER;
 }
 
 /**
  * Crawls the built site's pages with linkinator (bounded concurrency, a timeout per link) and
  * reports the external links that fail or redirect. Internal links are checked by `npm test`.
+ *
+ * Every request goes through the fetcher's address guard (src/ingest/http.ts): a page or a
+ * redirect cannot make the check reach a loopback or private address. linkinator requests
+ * through the global fetch, so the guard is installed as the global dispatcher for the crawl.
+ * The site itself is served by linkinator on `localhost`, hence that one name is let through;
+ * links.ts already counts any `localhost` link as one of the site's own pages.
  */
-export async function checkExternalLinks(dir: string, options: { timeoutMs: number; concurrency: number }): Promise<LinkReport> {
+export async function checkExternalLinks(dir: string, options: LinkCheckOptions): Promise<LinkReport> {
   const checker = new LinkChecker();
   // linkinator serves `dir` on http://localhost:<port>/ and reports its pages as bare paths.
   const isLocal = (url: string) => !/^https?:/.test(url) || new URL(url).hostname === "localhost";
   const redirects: RedirectInfo[] = [];
   checker.on("redirect", (info) => redirects.push(info));
-  const { links } = await checker.check({
-    path: dir,
-    recurse: true,
-    concurrency: options.concurrency,
-    timeout: options.timeoutMs,
-    redirects: "warn",
-    retry: false,
-    retryErrors: false,
-    linksToSkip: async (link) => /^(mailto|tel):/.test(link) || (isLocal(link) && NOT_CRAWLED.test(new URL(link).pathname)),
-  });
+  const previous = getGlobalDispatcher();
+  const guard = createGuardedAgent({ connectTimeoutMs: options.timeoutMs, totalTimeoutMs: options.timeoutMs, allowHosts: [...options.allowHosts, "localhost"] });
+  setGlobalDispatcher(guard);
+  let links;
+  try {
+    ({ links } = await checker.check({
+      path: dir,
+      recurse: true,
+      concurrency: options.concurrency,
+      timeout: options.timeoutMs,
+      redirects: "warn",
+      retry: false,
+      retryErrors: false,
+      linksToSkip: async (link) => /^(mailto|tel):/.test(link) || (isLocal(link) && NOT_CRAWLED.test(new URL(link).pathname)),
+    }));
+  } finally {
+    setGlobalDispatcher(previous);
+    await guard.close();
+  }
   const external = links.filter((l) => !isLocal(l.url) && l.state !== LinkState.SKIPPED);
   // A page comes back as its URL on linkinator's local server or as its file path under `dir`.
   const roots = [resolve(dir), normalize(dir)].map((r) => r.replace(/\/+$/, ""));
@@ -54,15 +100,49 @@ export async function checkExternalLinks(dir: string, options: { timeoutMs: numb
     return (root ? parent.slice(root.length) : `/${parent}`).replace(/index\.html$/, "") || "/";
   };
   const parentOf = new Map(external.map((l) => [l.url, page(l.parent)]));
+  const outcomes = new Map<string, LinkOutcome>();
+  for (const l of external) {
+    if (outcomes.has(l.url)) continue;
+    const ok = l.state !== LinkState.BROKEN;
+    const status = l.status || null;
+    outcomes.set(l.url, { url: l.url, ok, status, error: ok ? null : status ? `réponse ${status}` : failureOf(l.failureDetails) });
+  }
   return {
-    checked: new Set(external.map((l) => l.url)).size,
+    checked: outcomes.size,
+    outcomes: [...outcomes.values()],
     broken: external
       .filter((l) => l.state === LinkState.BROKEN)
-      .map((l) => ({ url: l.url, status: l.status ? `réponse ${l.status}` : "pas de réponse (délai dépassé ou serveur injoignable)", page: page(l.parent) })),
+      .map((l) => ({ url: l.url, status: outcomes.get(l.url)!.error!, page: page(l.parent) })),
     redirected: redirects
       .filter((r) => parentOf.has(r.url) && r.targetUrl && r.targetUrl !== r.url)
       .map((r) => ({ url: r.url, target: r.targetUrl!, page: parentOf.get(r.url)! })),
   };
+}
+
+/** The `url` of every resource file of `content/ressources/` (http and https only), sorted, once each. */
+export function resourceUrls(root: string): string[] {
+  const dir = join(root, "content/ressources");
+  if (!existsSync(dir)) throw new DataError(dir, ["dossier des ressources introuvable"]);
+  const urls = new Set<string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".md"))) {
+    const url = readFrontMatter(readFileSync(join(dir, name), "utf8").replace(/\r\n?/g, "\n"))?.url;
+    if (typeof url === "string" && /^https?:\/\//i.test(url)) urls.add(url);
+  }
+  return [...urls].sort();
+}
+
+const escapeAttribute = (url: string) => url.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** Checks a list of URLs with the same crawler, as the links of one throw-away page. */
+export async function checkUrls(urls: readonly string[], options: LinkCheckOptions): Promise<LinkReport> {
+  const dir = await mkdtemp(join(tmpdir(), "check-links-"));
+  try {
+    const links = urls.map((u) => `<li><a href="${escapeAttribute(u)}">lien</a></li>`).join("");
+    await writeFile(join(dir, "index.html"), `<!doctype html><html lang="fr"><head><title>ressources</title></head><body><ul>${links}</ul></body></html>`);
+    return await checkExternalLinks(dir, options);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export function formatLinkReport(report: LinkReport): string {
@@ -74,15 +154,41 @@ export function formatLinkReport(report: LinkReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** `npm run check:links`: exit 0 when no external link is broken (redirects are only reported), 1 otherwise. */
-export async function checkLinks(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommandLine(argv, { usage: LINKS_USAGE, options: { dir: { type: "string" }, timeout: { type: "string" }, concurrency: { type: "string" } } });
-  const timeoutMs = (positiveNumber(values.timeout, "--timeout") ?? 15) * 1000;
-  const concurrency = positiveInteger(values.concurrency, "--concurrency") ?? 8;
-  const dir = values.dir ?? "_site";
-  if (!existsSync(dir)) throw new DataError(dir, ["site construit introuvable : lancez d'abord « npm run build »"]);
-  io.out(`Vérification des liens externes de ${displayPath(dir)}…\n`);
-  const report = await checkExternalLinks(dir, { timeoutMs, concurrency });
+/**
+ * `npm run check:links`: exit 0 when no external link is broken (redirects are only reported),
+ * 1 otherwise. With `--state`, records each URL's last success and first failure.
+ */
+export async function checkLinks(argv: string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
+  const { values } = parseCommandLine(argv, {
+    usage: LINKS_USAGE,
+    options: {
+      dir: { type: "string" }, resources: { type: "boolean" }, state: { type: "string" }, root: { type: "string" },
+      timeout: { type: "string" }, concurrency: { type: "string" }, "allow-host": { type: "string", multiple: true },
+    },
+  });
+  const options: LinkCheckOptions = {
+    timeoutMs: (positiveNumber(values.timeout, "--timeout") ?? 15) * 1000,
+    concurrency: positiveInteger(values.concurrency, "--concurrency") ?? 8,
+    allowHosts: commaList(values["allow-host"]),
+  };
+  // Read first: a damaged state file stops the check before any request.
+  const previous = values.state ? loadLinkState(values.state) : undefined;
+  let report: LinkReport;
+  if (values.resources) {
+    const urls = resourceUrls(values.root ?? ".");
+    io.out(`Vérification des adresses des ${urls.length} fiche(s) ressources…\n`);
+    report = await checkUrls(urls, options);
+  } else {
+    const dir = values.dir ?? "_site";
+    if (!existsSync(dir)) throw new DataError(dir, ["site construit introuvable : lancez d'abord « npm run build »"]);
+    io.out(`Vérification des liens externes de ${displayPath(dir)}…\n`);
+    report = await checkExternalLinks(dir, options);
+  }
   io.out(formatLinkReport(report));
+  if (values.state && previous) {
+    // The resources are the whole list to follow; a crawl of the site only adds to it.
+    const wrote = saveLinkState(values.state, nextLinkState(previous, report.outcomes, now().toISOString(), values.resources ?? false));
+    io.out(wrote ? `État des liens enregistré dans ${displayPath(values.state)}.\n` : `État des liens inchangé (${displayPath(values.state)}).\n`);
+  }
   return report.broken.length ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkExternalLinks, checkLinks, type LinkReport } from "../../src/maintain/links.ts";
+import { checkExternalLinks, checkLinks, checkUrls, type LinkReport } from "../../src/maintain/links.ts";
 import { serve, startServer, type FeedServer } from "../ingest/support.ts";
 import { scriptedIo } from "./support.ts";
 
@@ -31,9 +31,10 @@ beforeAll(async () => {
   server.route("/ok", serve("<p>ok</p>", { "content-type": "text/html" }));
   server.route("/deplace", (_req, res) => res.writeHead(301, { location: "/ok" }).end());
   server.route("/lent", () => undefined);
+  server.route("/vers-interne", (_req, res) => res.writeHead(302, { location: server.url("/ok").replace("127.0.0.1", "127.0.0.2") }).end());
   site = await mkdtemp(join(tmpdir(), "links-"));
   await writeSite(site);
-  report = await checkExternalLinks(site, { timeoutMs: 1000, concurrency: 4 });
+  report = await checkExternalLinks(site, { timeoutMs: 1000, concurrency: 4, allowHosts: ["127.0.0.1"] });
 }, 30_000);
 afterAll(async () => {
   await server.close();
@@ -62,12 +63,27 @@ describe("npm run check:links", () => {
 
   it("exits 1 with a French report when a link is broken", async () => {
     const io = scriptedIo();
-    expect(await checkLinks(["--dir", site, "--timeout", "1"], io)).toBe(1);
+    expect(await checkLinks(["--dir", site, "--timeout", "1", "--allow-host", "127.0.0.1"], io)).toBe(1);
     expect(io.output).toMatch(/Liens cassés \(2\) :\n {2}- http:\/\/127\.0\.0\.1:\d+\/absent : réponse 404, sur la page \/ressources\/guide\//);
     expect(io.output).toMatch(/Liens redirigés \(1\), à mettre à jour si la nouvelle adresse est la bonne :\n {2}- .*\/deplace → .*\/ok, sur la page \/ressources\/guide\//);
   }, 20_000);
 
   it("asks for a build first when there is no built site", async () => {
     await expect(checkLinks(["--dir", join(site, "absent")], scriptedIo())).rejects.toThrow(/lancez d'abord « npm run build »/);
+  });
+});
+
+describe("the address guard of check:links", () => {
+  it("refuses a link to a loopback or private address unless its host is allowed", async () => {
+    const guarded = await checkUrls([server.url("/ok")], { timeoutMs: 1000, concurrency: 2, allowHosts: [] });
+    expect(guarded.outcomes).toEqual([{ url: server.url("/ok"), ok: false, status: null, error: expect.stringMatching(/^hôte « 127\.0\.0\.1 » refusé : il pointe vers une adresse interne/) }]);
+    
+  });
+
+  it("refuses a redirect from an allowed host to an internal address", async () => {
+    const before = server.requests.length;
+    const guarded = await checkUrls([server.url("/vers-interne")], { timeoutMs: 1000, concurrency: 2, allowHosts: ["127.0.0.1"] });
+    expect(guarded.outcomes[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^hôte « 127\.0\.0\.2 » refusé/) });
+    expect(new Set(server.requests.slice(before).map((r) => r.path))).toEqual(new Set(["/vers-interne"]));
   });
 });
