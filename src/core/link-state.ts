@@ -1,5 +1,5 @@
 /**
- * Link-check state, `_data/linkState.json`: written by the nightly link check
+ * Link-check state, `_data/linkState.json` (DATA_FILES.linkState in src/core/paths.ts): written by the nightly link check
  * (`npm run check:links -- --resources --state _data/linkState.json`, src/maintain/link-state.ts),
  * read by the resource pages and the maintainers' dashboard. The file may be absent: pages then
  * say nothing about their links.
@@ -13,18 +13,16 @@
  */
 import { z } from "zod";
 
-export const LINK_STATE_FILE = "_data/linkState.json";
-
-export const linkCheckSchema = z.strictObject({
+export const linkRecordSchema = z.strictObject({
   checked: z.string(),
   lastSuccess: z.string().nullable(),
   firstFailure: z.string().nullable(),
   status: z.number().int().nullable(),
   error: z.string().nullable(),
 });
-export type LinkCheck = z.infer<typeof linkCheckSchema>;
+export type LinkRecord = z.infer<typeof linkRecordSchema>;
 
-export const linkStateSchema = z.record(z.string(), linkCheckSchema);
-export type LinkState = Record<string, LinkCheck>;
+export const linkStateSchema = z.record(z.string(), linkRecordSchema);
+export type LinkState = Record<string, LinkRecord>;
 
-export const LINK_CHECK_KEYS = Object.keys(linkCheckSchema.shape) as (keyof LinkCheck)[];
+export const LINK_RECORD_KEYS = Object.keys(linkRecordSchema.shape) as (keyof LinkRecord)[];

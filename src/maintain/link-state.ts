@@ -7,8 +7,9 @@
  * The date a resource page shows as "lien vérifié le" is therefore at most a week old.
  */
 import { DateTime } from "luxon";
-import { LINK_CHECK_KEYS, linkStateSchema, type LinkCheck, type LinkState } from "../core/link-state.ts";
-import { readJsonFile, replaceFileIfChanged } from "../ingest/files.ts";
+import { LINK_RECORD_KEYS, linkStateSchema, type LinkRecord, type LinkState } from "../core/link-state.ts";
+import { readJsonFile } from "../core/validation.ts";
+import { replaceFileIfChanged } from "../ingest/files.ts";
 
 export const REFRESH_DAYS = 7;
 
@@ -26,7 +27,7 @@ export function loadLinkState(file: string): LinkState {
 
 export function serialiseLinkState(state: LinkState): string {
   const ordered: Record<string, Record<string, unknown>> = {};
-  for (const url of Object.keys(state).sort()) ordered[url] = Object.fromEntries(LINK_CHECK_KEYS.map((k) => [k, state[url]![k]]));
+  for (const url of Object.keys(state).sort()) ordered[url] = Object.fromEntries(LINK_RECORD_KEYS.map((k) => [k, state[url]![k]]));
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
@@ -35,7 +36,7 @@ export function saveLinkState(file: string, state: LinkState): boolean {
   return replaceFileIfChanged(file, serialiseLinkState(state));
 }
 
-function nextCheck(previous: LinkCheck | undefined, outcome: LinkOutcome, now: string): LinkCheck {
+function nextCheck(previous: LinkRecord | undefined, outcome: LinkOutcome, now: string): LinkRecord {
   const stale = !previous || DateTime.fromISO(now).diff(DateTime.fromISO(previous.checked), "days").days >= REFRESH_DAYS;
   if (outcome.ok) {
     const same = previous?.firstFailure === null && previous.status === outcome.status;

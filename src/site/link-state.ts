@@ -2,14 +2,9 @@
  * `_data/linkState.json`, written by the nightly link check: per resource URL, when it last
  * answered and since when it fails (`firstFailure` goes back to null after a success).
  */
-export interface LinkRecord {
-  checked: string;
-  lastSuccess: string | null;
-  firstFailure: string | null;
-  status: number | null;
-  error: string | null;
-}
-export type LinkState = Readonly<Record<string, LinkRecord>>;
+import type { LinkRecord, LinkState } from "../core/link-state.ts";
+
+export type { LinkRecord, LinkState };
 
 export type LinkCheck = { kind: "ok"; date: string } | { kind: "failing"; date: string };
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LINK_CHECK_KEYS, linkStateSchema } from "../../src/core/link-state.ts";
+import { LINK_RECORD_KEYS, linkStateSchema } from "../../src/core/link-state.ts";
 import { checkLinks } from "../../src/maintain/links.ts";
 import { nextLinkState, REFRESH_DAYS, serialiseLinkState, type LinkOutcome } from "../../src/maintain/link-state.ts";
 import { serve, startServer, type FeedServer } from "../ingest/support.ts";
@@ -53,7 +53,7 @@ describe("the link state after a night", () => {
     const text = serialiseLinkState(state);
     const parsed = JSON.parse(text) as Record<string, object>;
     expect(Object.keys(parsed)).toEqual([URL_A, "https://z.example.org/"]);
-    for (const entry of Object.values(parsed)) expect(Object.keys(entry)).toEqual(LINK_CHECK_KEYS);
+    for (const entry of Object.values(parsed)) expect(Object.keys(entry)).toEqual(LINK_RECORD_KEYS);
     expect(linkStateSchema.parse(parsed)).toEqual(state);
     expect(text.endsWith("}\n")).toBe(true);
   });
