@@ -1,22 +1,23 @@
 import { existsSync } from "node:fs";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DATA_FILES } from "./src/core/paths.ts";
 import { loadState } from "./src/core/source-state.ts";
 import { loadRegistry } from "./src/core/sources.ts";
 import { themesFileSchema } from "./src/core/taxonomy.ts";
 import { loadYamlFile } from "./src/core/validation.ts";
-import { siteSchema } from "./src/site/schemas.ts";
-import { collections } from "./src/site/collections.ts";
+import { siteCollections } from "./src/site/collections.ts";
+import { createLabels } from "./src/site/filters.ts";
+import { contentTypesPlugin } from "./src/site/plugins/content-types.ts";
 import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
-import { digestPlugin } from "./src/site/plugins/digest.ts";
-import { feedsPlugin } from "./src/site/plugins/feeds.ts";
 import { editorialPlugin } from "./src/site/plugins/editorial.ts";
+import { feedsPlugin } from "./src/site/plugins/feeds.ts";
 import { filtersPlugin } from "./src/site/plugins/filters.ts";
 import { searchIndexPlugin } from "./src/site/plugins/search-index.ts";
 import { sourcesPlugin } from "./src/site/plugins/sources.ts";
-import { themesPlugin } from "./src/site/plugins/themes.ts";
+import { siteSchema } from "./src/site/schemas.ts";
 
-export default function (eleventyConfig: any) {
+export default function (eleventyConfig: UserConfig) {
   // Read and validated once: the theme catalogue, the registry, the sources' state and the site's
   // identity (with the ingest pipeline's own rules) feed filters and plugins, and are handed to
   // Eleventy as global data without a second read. A fresh fork without a registry builds with no source.
@@ -24,22 +25,22 @@ export default function (eleventyConfig: any) {
   const registry = existsSync(DATA_FILES.sources) ? loadRegistry(DATA_FILES.sources, themes) : [];
   const state = loadState(DATA_FILES.sourceState);
   const site = loadYamlFile(DATA_FILES.site, siteSchema);
+  const labels = createLabels(themes, new Map(registry.map((s) => [s.id, s.name])));
 
-  // Data: YAML files and front matter validated on read; directory data may be typed TypeScript.
-  eleventyConfig.addPlugin(dataValidationPlugin, { themes, loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry, "sourceState.json": state, "site.yaml": site } });
-  eleventyConfig.addDataExtension("ts", { read: false, parser: async (file: string) => (await import(file)).default });
+  // Data files validated on read; content files typed, validated and completed by their
+  // declaration (src/site/content-types.ts).
+  eleventyConfig.addPlugin(dataValidationPlugin, { loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry, "sourceState.json": state, "site.yaml": site } });
+  eleventyConfig.addPlugin(contentTypesPlugin, { themes });
 
-  // Templates: filters and collections live in typed modules under src/site/.
-  eleventyConfig.addPlugin(filtersPlugin, { themes, sourceNames: new Map(registry.map((s) => [s.id, s.name])) });
-  for (const [name, build] of Object.entries(collections)) eleventyConfig.addCollection(name, build);
+  // Templates: filters, and every list built once per build (src/site/collections.ts).
+  eleventyConfig.addPlugin(filtersPlugin, { labels });
+  for (const [name, build] of Object.entries(siteCollections(themes))) eleventyConfig.addCollection(name, build);
 
   // Published under a path prefix (GitHub Pages serves /<repo>/): root-relative URLs in HTML get it at build time.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  // Publishing: site and theme feeds, theme pages, weekly letters, sources (health page and OPML).
-  eleventyConfig.addPlugin(feedsPlugin, { themes });
-  eleventyConfig.addPlugin(themesPlugin, { themes });
-  eleventyConfig.addPlugin(digestPlugin, { themes });
+  // Publishing: site and theme feeds, sources (health page and OPML).
+  eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(sourcesPlugin, { registry, state });
   // What the pages say about the site itself: legal fields still empty, link checks, typography.
   eleventyConfig.addPlugin(editorialPlugin, { site });
@@ -49,7 +50,7 @@ export default function (eleventyConfig: any) {
 
   // Search: filters and sort keys on content pages; the French Pagefind index is written by
   // `npm run build` once Eleventy has exited, and after each rebuild by `npm start`.
-  eleventyConfig.addPlugin(searchIndexPlugin);
+  eleventyConfig.addPlugin(searchIndexPlugin, { labels });
 
   return {
     dir: { input: "content", includes: "../src/layouts", data: "../_data", output: "_site" },

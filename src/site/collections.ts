@@ -1,37 +1,86 @@
-import { WATCH_DIR } from "../core/paths.ts";
-import { RESOURCE_TYPE_LABELS, type ResourceType } from "../core/taxonomy.ts";
+import { RESOURCE_TYPE_LABELS, type ResourceType, type Theme } from "../core/taxonomy.ts";
+import { CONTENT_TYPES, type ContentType } from "./content-types.ts";
+import { byTitle, newestFirst, selectedFirst, type Entry } from "./entries.ts";
+import { weeklyLetters, type Letter } from "./digest.ts";
 import { groupBy } from "./filters.ts";
+import { FEED_SIZE, feedSpecs, themeShelves, type FeedSpec, type ThemeShelf } from "./theme-shelves.ts";
 
-/** Minimal view of the Eleventy objects the collections touch. */
-export interface Entry {
-  date: Date;
-  data: Record<string, any>;
-  url: string;
-  inputPath: string;
-}
 export interface CollectionApi {
-  getFilteredByGlob(glob: string): Entry[];
+  getAll(): Entry[];
 }
 
-export const WATCH_GLOB = `${WATCH_DIR}/*/*.md`;
-export const RESOURCES_GLOB = "content/ressources/*.md";
-export const POSTS_GLOB = "content/blog/*.md";
-
-const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
-
-export function newestFirst(entries: readonly Entry[]): Entry[] {
-  return [...entries].sort((a, b) => b.date.getTime() - a.date.getTime() || collator.compare(a.inputPath, b.inputPath));
-}
-
-export function byTitle(entries: readonly Entry[]): Entry[] {
-  return [...entries].sort((a, b) => collator.compare(String(a.data.title), String(b.data.title)));
-}
-
-export const collections = {
-  watch: (api: CollectionApi) => newestFirst(api.getFilteredByGlob(WATCH_GLOB)),
-  resources: (api: CollectionApi) => byTitle(api.getFilteredByGlob(RESOURCES_GLOB)),
-  posts: (api: CollectionApi) => newestFirst(api.getFilteredByGlob(POSTS_GLOB)),
+/** Every list the templates read, built once per build from one pass over Eleventy's pages. */
+export interface SiteLists {
+  /** One list per content type that declares a collection, by collection name. */
+  byType: Record<string, Entry[]>;
+  watch: Entry[];
+  resources: Entry[];
+  posts: Entry[];
+  /** The home page's watch: the group's selection first, then the newest items. */
+  watchHighlights: Entry[];
+  /** Resources, the most recently checked first. */
+  recentResources: Entry[];
   /** The directory's shelves, in the order of the type vocabulary. */
-  resourcesByType: (api: CollectionApi) =>
-    groupBy(byTitle(api.getFilteredByGlob(RESOURCES_GLOB)), (r) => r.data.type as ResourceType, Object.keys(RESOURCE_TYPE_LABELS) as ResourceType[]),
-};
+  resourcesByType: { key: ResourceType; items: Entry[] }[];
+  /** Per theme id, what its page `/themes/<id>/` lists. */
+  themeShelves: Record<string, ThemeShelf>;
+  /** Weekly letters of the watch, newest first (`/veille/lettre/`). */
+  letters: Letter[];
+  /** The site-wide Atom feed first, then one per theme. */
+  feeds: FeedSpec[];
+}
+
+export function siteLists(all: readonly Entry[], themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES): SiteLists {
+  const listed = types.filter((t) => t.collection);
+  const lists = new Map<string, Entry[]>(listed.map((t) => [t.id, []]));
+  for (const entry of all) lists.get(entry.data.contentType)?.push(entry);
+  const byType = Object.fromEntries(
+    listed.map((t) => {
+      const entries = lists.get(t.id)!;
+      return [t.collection!.name, t.collection!.order === "title" ? byTitle(entries) : newestFirst(entries)];
+    }),
+  );
+  const inFeeds = types.filter((t) => t.feed && t.collection).map((t) => byType[t.collection!.name]!);
+  const watch = byType.watch ?? [];
+  const resources = byType.resources ?? [];
+  const posts = byType.posts ?? [];
+  const shelves = themeShelves(themes, { watch, resources, posts });
+  return {
+    byType,
+    watch,
+    resources,
+    posts,
+    watchHighlights: selectedFirst(watch).slice(0, FEED_SIZE),
+    recentResources: [...resources].sort((a, b) => String(b.data.updated).localeCompare(String(a.data.updated))),
+    resourcesByType: groupBy(resources, (r) => r.data.type as ResourceType, Object.keys(RESOURCE_TYPE_LABELS) as ResourceType[]),
+    themeShelves: shelves,
+    letters: weeklyLetters(watch, themes),
+    feeds: feedSpecs(themes, shelves, inFeeds),
+  };
+}
+
+/**
+ * `collections.<name>` for every list of `siteLists`. Eleventy calls each collection function in
+ * turn with the same collection API object: the lists are built on the first call and shared.
+ */
+export function siteCollections(themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES) {
+  const built = new WeakMap<CollectionApi, SiteLists>();
+  const listsFor = (api: CollectionApi): SiteLists => {
+    let lists = built.get(api);
+    if (!lists) {
+      lists = siteLists(api.getAll(), themes, types);
+      built.set(api, lists);
+    }
+    return lists;
+  };
+  const names = [...types.flatMap((t) => (t.collection ? [t.collection.name] : [])), "watchHighlights", "recentResources", "resourcesByType", "themeShelves", "letters", "feeds"] as const;
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      (api: CollectionApi) => {
+        const lists = listsFor(api);
+        return name in lists.byType ? lists.byType[name] : lists[name as Exclude<keyof SiteLists, "byType">];
+      },
+    ]),
+  );
+}

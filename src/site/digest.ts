@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Theme } from "../core/taxonomy.ts";
 import { ZONE } from "../core/time.ts";
-import type { Entry } from "./collections.ts";
+import { selectedFirst, type Entry } from "./entries.ts";
 
 /** The items of one theme in a letter; `theme` is null for items that have none. */
 export interface LetterGroup {
@@ -25,12 +25,13 @@ export interface Letter {
   newer?: string;
 }
 
-function weekOf(date: Date): DateTime {
+/** The moment `date` as Paris clocks show it, to read its ISO week. */
+function parisTime(date: Date): DateTime {
   return DateTime.fromJSDate(date).setZone(ZONE);
 }
 
 export function letterId(date: Date): string {
-  const dt = weekOf(date);
+  const dt = parisTime(date);
   return `${dt.weekYear}-S${String(dt.weekNumber).padStart(2, "0")}`;
 }
 
@@ -45,7 +46,8 @@ function mainTheme(item: Entry, crossCutting: ReadonlySet<string>, known: Readon
 
 /**
  * Weekly letters from the watch (newest first), newest letter first, in one pass over the items.
- * Groups follow the theme catalogue's order, items without a theme last.
+ * Groups follow the theme catalogue's order, items without a theme last; in each group the
+ * group's selection comes first.
  */
 export function weeklyLetters(watch: readonly Entry[], themes: readonly Pick<Theme, "id" | "crossCutting">[]): Letter[] {
   const known = new Set(themes.map((t) => t.id));
@@ -68,7 +70,7 @@ export function weeklyLetters(watch: readonly Entry[], themes: readonly Pick<The
   }
 
   const letters = [...weeks].map(([id, week]): Letter => {
-    const monday = weekOf(week.first).startOf("week");
+    const monday = parisTime(week.first).startOf("week");
     return {
       id,
       weekYear: monday.weekYear,
@@ -76,7 +78,7 @@ export function weeklyLetters(watch: readonly Entry[], themes: readonly Pick<The
       start: monday.toISO()!,
       end: monday.plus({ days: 6 }).toISO()!,
       count: week.count,
-      groups: order.filter((t) => week.byTheme.has(t)).map((t) => ({ theme: t, items: week.byTheme.get(t)! })),
+      groups: order.filter((t) => week.byTheme.has(t)).map((t) => ({ theme: t, items: selectedFirst(week.byTheme.get(t)!) })),
     };
   });
   letters.sort((a, b) => (a.id < b.id ? 1 : -1));

@@ -6,6 +6,7 @@ import {
   type Theme,
 } from "../core/taxonomy.ts";
 import { ZONE } from "../core/time.ts";
+import type { Labels } from "./search-facets.ts";
 
 // A date is shown on every card, item page, letter and feed entry: building a zoned Luxon
 // DateTime for each was the build's largest per-item cost. Formatters made once are ~100× cheaper.
@@ -51,13 +52,19 @@ export const sectionLabel = labelFrom(SECTION_LABELS, "rubrique");
 export const resourceTypeLabel = labelFrom(RESOURCE_TYPE_LABELS, "type de ressource");
 export const audienceLabel = labelFrom(AUDIENCE_LABELS, "public");
 
-export function createThemeLabel(themes: readonly Theme[]) {
-  return labelFrom(Object.fromEntries(themes.map((t) => [t.id, t.label])), "thème");
-}
-
-/** Source ids are stable keys; readers see the source's name. Unknown ids (a retired source) show as is. */
-export function createSourceName(names: ReadonlyMap<string, string>) {
-  return (id: string): string => names.get(id) ?? id;
+/**
+ * Every vocabulary's labels, from the theme catalogue and the registry. Source ids are stable
+ * keys and readers see the source's name; an unknown id (a retired source) shows as it is.
+ */
+export function createLabels(themes: readonly Theme[], sourceNames: ReadonlyMap<string, string>): Labels {
+  return {
+    theme: labelFrom(Object.fromEntries(themes.map((t) => [t.id, t.label])), "thème"),
+    section: sectionLabel,
+    territory: territoryLabel,
+    resourceType: resourceTypeLabel,
+    audience: audienceLabel,
+    source: (id) => sourceNames.get(id) ?? id,
+  };
 }
 
 /** First `count` entries: Nunjucks has no slice-from-start that reads as plainly. */

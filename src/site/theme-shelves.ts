@@ -1,12 +1,12 @@
 import type { Theme } from "../core/taxonomy.ts";
-import { newestFirst, type Entry } from "./collections.ts";
+import { newestFirst, selectedFirst, type Entry } from "./entries.ts";
 
 /** Entries per feed: subscribers only need what is new, and a 20 000-item watch must not make megabyte feeds. */
 export const FEED_SIZE = 50;
 
 /** What a theme gathers: its latest watch items, its resources and the group's posts about it. */
 export interface ThemeShelf {
-  /** The newest watch items of the theme, at most FEED_SIZE. */
+  /** The theme's watch items for its page, the group's selection first then the newest, at most FEED_SIZE. */
   watch: Entry[];
   /** How many watch items carry the theme in all. */
   watchCount: number;
@@ -42,28 +42,34 @@ export function themeShelves(
     themes.map((t) => [t.id, { watch: [], watchCount: 0, resources: [], posts: [], feed: [] }]),
   );
   const themesOf = (entry: Entry) => (entry.data.themes ?? []) as string[];
+  const newest: Record<string, Entry[]> = Object.fromEntries(themes.map((t) => [t.id, []]));
+  const selected: Record<string, Entry[]> = Object.fromEntries(themes.map((t) => [t.id, []]));
   for (const item of lists.watch) {
     for (const id of themesOf(item)) {
       const shelf = shelves[id];
       if (!shelf) continue;
       shelf.watchCount += 1;
-      if (shelf.watch.length < FEED_SIZE) shelf.watch.push(item);
+      if (newest[id]!.length < FEED_SIZE) newest[id]!.push(item);
+      if (item.data.selected === true && selected[id]!.length < FEED_SIZE) selected[id]!.push(item);
     }
   }
   for (const resource of lists.resources) for (const id of themesOf(resource)) shelves[id]?.resources.push(resource);
   for (const post of lists.posts) for (const id of themesOf(post)) shelves[id]?.posts.push(post);
-  for (const shelf of Object.values(shelves)) shelf.feed = newestOf([shelf.watch, shelf.posts]);
+  for (const [id, shelf] of Object.entries(shelves)) {
+    shelf.watch = selectedFirst([...new Set([...selected[id]!, ...newest[id]!])]).slice(0, FEED_SIZE);
+    shelf.feed = newestOf([newest[id]!, shelf.posts]);
+  }
   return shelves;
 }
 
-/** The site-wide feed (watch and blog) first, then one feed per theme. */
+/** The site-wide feed first (the lists of every content type that goes into feeds), then one feed per theme. */
 export function feedSpecs(
   themes: readonly Pick<Theme, "id">[],
   shelves: Readonly<Record<string, ThemeShelf>>,
-  lists: { watch: readonly Entry[]; posts: readonly Entry[] },
+  inFeeds: readonly (readonly Entry[])[],
 ): FeedSpec[] {
   return [
-    { url: "/feed.xml", home: "/", entries: newestOf([lists.watch, lists.posts]) },
+    { url: "/feed.xml", home: "/", entries: newestOf(inFeeds) },
     ...themes.map((t) => ({ url: `/themes/${t.id}/feed.xml`, home: `/themes/${t.id}/`, theme: t.id, entries: shelves[t.id]?.feed ?? [] })),
   ];
 }

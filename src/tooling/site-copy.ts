@@ -3,9 +3,9 @@
  * and for the bench, which builds synthetic sites the same way.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parse, stringify } from "yaml";
 import { DATA_FILES, PROJECT_ROOT } from "../core/paths.ts";
@@ -42,7 +42,10 @@ export async function prepareSite(options: SiteBuildOptions = {}): Promise<strin
   for (const [target, from] of Object.entries(options.content ?? {})) {
     await cp(resolve(PROJECT_ROOT, from), join(root, "content", target), { recursive: true });
   }
-  for (const [path, text] of Object.entries(options.files ?? {})) await writeFile(join(root, path), text);
+  for (const [path, text] of Object.entries(options.files ?? {})) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
   return root;
 }
 

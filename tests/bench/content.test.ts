@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { benchSources, DEFAULT_SEED, resourceFiles, THEME_IDS, watchItemFiles, type GeneratedFile } from "../../src/bench/content.ts";
 import { createFrontMatterParser } from "../../src/site/front-matter.ts";
 
-const parseFrontMatter = createFrontMatterParser(new Set(THEME_IDS));
+const parseFrontMatter = createFrontMatterParser({
+  themeIds: new Set(THEME_IDS),
+  report: (file, message) => {
+    throw new Error(`${file} ${message}`);
+  },
+});
 const sources = benchSources(12, DEFAULT_SEED, (id) => `http://127.0.0.1:8080/${id}.xml`);
 
 /** Runs a generated file through the build's own front-matter engine, which validates it. */

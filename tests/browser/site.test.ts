@@ -17,7 +17,7 @@ const PAGE_TYPES: Record<string, string> = {
   blog: "/blog/",
   billet: "/blog/comment-solliciter-le-groupe/",
   veille: "/veille/",
-  "information de veille": "/veille/2026/essai/",
+  "information de veille": "/veille/2026/2026-11-20-essai/",
   "page introuvable": "/404.html",
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Entry } from "../../src/site/collections.ts";
+import type { Entry } from "../../src/site/entries.ts";
 import { letterId, weeklyLetters } from "../../src/site/digest.ts";
 
 const THEMES = [{ id: "discriminations", crossCutting: false }, { id: "laicite", crossCutting: false }, { id: "jeunesse", crossCutting: true }];
@@ -56,5 +56,11 @@ describe("weeklyLetters", () => {
   it("files an item under its cross-cutting theme when it has no other", () => {
     const [letter] = weeklyLetters([item("young", "2026-11-18T10:00:00+01:00", ["jeunesse"])], THEMES);
     expect(letter?.groups.map((g) => g.theme)).toEqual(["jeunesse"]);
+  });
+
+  it("puts the group's selection first in its theme's group", () => {
+    const chosen = { ...item("chosen", "2026-11-17T10:00:00+01:00", ["laicite"]), data: { title: "chosen", themes: ["laicite"], selected: true } };
+    const [letter] = weeklyLetters([item("newer", "2026-11-19T10:00:00+01:00", ["laicite"]), chosen], THEMES);
+    expect(titles(letter!.groups[0]!.items)).toEqual(["chosen", "newer"]);
   });
 });

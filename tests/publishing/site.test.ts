@@ -67,7 +67,7 @@ describe("the site-wide Atom feed", () => {
   it("links a watch item to its page and to the original article", () => {
     const entry = children(atom("/feed.xml"), "entry").find((e) => text(e, "title").startsWith("Le \"complot\""))!;
     const links = Object.fromEntries(children(entry, "link").map((l) => [l.getAttribute("rel"), l.getAttribute("href")]));
-    expect(links).toEqual({ alternate: `${SITE_URL}/veille/2026/complot-antislash/`, related: "https://example.org/complot?a=1&b=2" });
+    expect(links).toEqual({ alternate: `${SITE_URL}/veille/2026/2026-11-25-complot-antislash/`, related: "https://example.org/complot?a=1&b=2" });
   });
 
   it("carries a post's text with its links made absolute", () => {
@@ -118,7 +118,7 @@ describe("theme pages", () => {
   it("list the theme's recent watch items, resources and posts", () => {
     const page = read("/themes/laicite/");
     expect(page).toContain("<h1>Laïcité &amp; fait religieux</h1>");
-    expect(page).toContain('href="/veille/2026/laicite-a-l-ecole/"');
+    expect(page).toContain('href="/veille/2026/2026-11-19-laicite-a-l-ecole/"');
     expect(page).toContain('href="/ressources/formation-valeurs-republique-laicite/"');
     expect(page).toContain('href="/blog/comment-solliciter-le-groupe/"');
   });

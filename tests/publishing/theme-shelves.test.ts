@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Entry } from "../../src/site/collections.ts";
+import type { Entry } from "../../src/site/entries.ts";
 import { FEED_SIZE, feedSpecs, newestOf, themeShelves } from "../../src/site/theme-shelves.ts";
 
 const THEMES = [{ id: "laicite" }, { id: "radicalisation" }];
@@ -41,6 +41,15 @@ describe("themeShelves", () => {
     expect(shelf.feed).toHaveLength(FEED_SIZE);
   });
 
+  it("puts the group's selection first on a theme's page, even beyond its newest items, but not in its feed", () => {
+    const watch = many(FEED_SIZE + 5, ["laicite"]);
+    watch.at(-1)!.data.selected = true;
+    const shelf = themeShelves(THEMES, { watch, resources: [], posts: [] }).laicite!;
+    expect(shelf.watch[0]).toBe(watch.at(-1));
+    expect(shelf.watch).toHaveLength(FEED_SIZE);
+    expect(shelf.feed).not.toContain(watch.at(-1));
+  });
+
   it("ignores themes that are not in the catalogue", () => {
     expect(Object.keys(themeShelves(THEMES, { watch: [entry("w", "2026-11-01", ["ancien"])], resources: [], posts: [] }))).toEqual(["laicite", "radicalisation"]);
   });
@@ -49,7 +58,7 @@ describe("themeShelves", () => {
 describe("feedSpecs", () => {
   it("publishes the site-wide feed first, then one feed per theme under /themes/<id>/", () => {
     const watch = many(FEED_SIZE + 5, ["laicite"]);
-    const specs = feedSpecs(THEMES, themeShelves(THEMES, { watch, resources: [], posts: [] }), { watch, posts: [] });
+    const specs = feedSpecs(THEMES, themeShelves(THEMES, { watch, resources: [], posts: [] }), [watch, []]);
     expect(specs.map((s) => [s.url, s.home, s.theme])).toEqual([
       ["/feed.xml", "/", undefined],
       ["/themes/laicite/feed.xml", "/themes/laicite/", "laicite"],

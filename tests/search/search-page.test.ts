@@ -9,12 +9,12 @@ import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 /** Fixture watch items (tests/fixtures/search/veille), by what each one shows. */
 const ITEMS = {
-  laiciteNews: "/veille/2026/laicite-un-guide-pour-les-accueils-de-loisirs/",
-  laicitePartner: "/veille/2026/former-les-animateurs-aux-principes-de-laicite/",
-  discriminationsResearch: "/veille/2025/les-discriminations-dans-l-acces-au-logement/",
-  mediationInTitle: "/veille/2024/la-mediation-sociale-dans-les-quartiers/",
-  mediationInSummary: "/veille/2024/un-dispositif-d-ecoute-pour-les-familles/",
-  mediationInBody: "/veille/2024/rapport-annuel-sur-la-cohesion-sociale/",
+  laiciteNews: "/veille/2026/2026-03-12-laicite-un-guide-pour-les-accueils-de-loisirs/",
+  laicitePartner: "/veille/2026/2026-01-20-former-les-animateurs-aux-principes-de-laicite/",
+  discriminationsResearch: "/veille/2025/2025-10-02-les-discriminations-dans-l-acces-au-logement/",
+  mediationInTitle: "/veille/2024/2024-05-06-la-mediation-sociale-dans-les-quartiers/",
+  mediationInSummary: "/veille/2024/2024-05-07-un-dispositif-d-ecoute-pour-les-familles/",
+  mediationInBody: "/veille/2024/2024-05-08-rapport-annuel-sur-la-cohesion-sociale/",
 };
 /** Words the fixture site shows only in its navigation and its footer. */
 const NAV_ONLY_WORD = "Glossaire";

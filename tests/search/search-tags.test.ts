@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { searchTags, UNDATED, type SearchLabels, type SearchTag } from "../../src/site/plugins/search-index.ts";
+import type { Labels } from "../../src/site/search-facets.ts";
+import { searchTags, UNDATED, type SearchTag } from "../../src/site/search-tags.ts";
 
-const labels: SearchLabels = {
+const labels: Labels = {
   theme: (id) => `thème ${id}`,
   section: (id) => `rubrique ${id}`,
   territory: (id) => `territoire ${id}`,
@@ -16,40 +17,35 @@ const byKind = (tags: SearchTag[], kind: SearchTag["kind"]) =>
 describe("searchTags", () => {
   it("files a watch item under its section, source, territory, themes and year, sorted by publication date", () => {
     const tags = searchTags(
-      {
-        layout: "watch-item.njk",
-        date: new Date("2026-03-12T08:00:00Z"),
-        section: "recherche",
-        source: "revue",
-        territory: "brest",
-        themes: ["laicite", "jeunesse"],
-      },
+      { contentType: "watch", date: "2026-03-12T09:00:00+01:00", section: "recherche", source: "revue", territory: "brest", themes: ["laicite", "jeunesse"] },
       labels,
     );
     expect(byKind(tags, "filter")).toEqual([
       ["theme", "thème laicite"],
       ["theme", "thème jeunesse"],
-      ["territoire", "territoire brest"],
       ["type", "rubrique recherche"],
+      ["territoire", "territoire brest"],
       ["source", "source revue"],
       ["annee", "2026"],
     ]);
     expect(byKind(tags, "sort")).toEqual([["date", "2026-03-12"]]);
     expect(byKind(tags, "meta")).toEqual([
-      ["themes", "thème laicite, thème jeunesse"],
       ["type", "Veille · rubrique recherche"],
+      ["themes", "thème laicite, thème jeunesse"],
       ["source", "source revue"],
       ["date", "2026-03-12"],
     ]);
   });
 
-  it("files a resource as a resource with its kind and organisation, dated by its last check", () => {
+  it("files a resource as a resource with its kind, audiences and organisation, dated by its last check", () => {
     const tags = searchTags(
-      { layout: "resource.njk", type: "guide", organisation: "Défenseur des droits", territory: "national", themes: ["discriminations"], audiences: ["elus", "sante"], updated: "2026-11-23" },
+      { contentType: "resource", type: "guide", organisation: "Défenseur des droits", territory: "national", themes: ["discriminations"], audiences: ["elus", "sante"], updated: "2026-11-23" },
       labels,
     );
     expect(byKind(tags, "filter")).toContainEqual(["type", "Ressource"]);
     expect(byKind(tags, "filter")).toContainEqual(["ressource", "genre guide"]);
+    expect(byKind(tags, "filter")).toContainEqual(["public", "public elus"]);
+    expect(byKind(tags, "filter")).toContainEqual(["public", "public sante"]);
     expect(byKind(tags, "filter")).toContainEqual(["source", "Défenseur des droits"]);
     expect(byKind(tags, "meta")).toContainEqual(["type", "Ressource · genre guide"]);
     expect(byKind(tags, "meta")).toContainEqual(["publics", "public elus, public sante"]);
@@ -58,7 +54,7 @@ describe("searchTags", () => {
   });
 
   it("files a post as a post by its author", () => {
-    const tags = searchTags({ layout: "post.njk", date: new Date("2026-11-23T00:00:00Z"), author: "Groupe d'appui", themes: [] }, labels);
+    const tags = searchTags({ contentType: "post", date: "2026-11-23", author: "Groupe d'appui", themes: [] }, labels);
     expect(byKind(tags, "filter")).toEqual([
       ["type", "Billet"],
       ["source", "Groupe d'appui"],
@@ -66,12 +62,16 @@ describe("searchTags", () => {
     ]);
   });
 
-  it("files any other page as a page that claims no date, sorted after every dated page", () => {
-    const tags = searchTags({ layout: "page.njk", date: new Date("2026-11-23T00:00:00Z") }, labels);
+  it("files a page as a page that claims no date, sorted after every dated page", () => {
+    const tags = searchTags({ contentType: "page", date: new Date("2026-11-23T00:00:00Z") }, labels);
     expect(tags).toEqual([
       { kind: "filter", name: "type", value: "Page" },
       { kind: "meta", name: "type", value: "Page" },
       { kind: "sort", name: "date", value: UNDATED },
     ]);
+  });
+
+  it("refuses a page whose content type is not declared, instead of filing it as a page", () => {
+    expect(() => searchTags({ title: "Sans type" }, labels)).toThrow(/type de contenu inconnu/);
   });
 });

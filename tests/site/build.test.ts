@@ -20,7 +20,7 @@ const PAGES = [
   "/ressources/",
   "/blog/",
   "/veille/",
-  "/veille/2026/essai/",
+  "/veille/2026/2026-11-20-essai/",
   ...slugsIn("ressources").map((slug) => `/ressources/${slug}/`),
   ...slugsIn("blog").map((slug) => `/blog/${slug}/`),
 ];
@@ -54,12 +54,12 @@ describe("the built site", () => {
   });
 
   it("lists the watch items, newest first, with their source and themes", () => {
-    expect(html("/veille/")).toContain('href="/veille/2026/essai/"');
-    expect(html("/veille/2026/essai/")).toContain("Laïcité &amp; fait religieux");
+    expect(html("/veille/")).toContain('href="/veille/2026/2026-11-20-essai/"');
+    expect(html("/veille/2026/2026-11-20-essai/")).toContain("Laïcité &amp; fait religieux");
   });
 
   it("shows template syntax from an imported item as text, never running it", () => {
-    const item = html("/veille/2026/essai/");
+    const item = html("/veille/2026/2026-11-20-essai/");
     expect(item).toContain("<h1>Essai {{ x }}</h1>");
     expect(item).toContain("Résumé {% raw %}");
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { byTitle, collections, newestFirst, type Entry } from "../../src/site/collections.ts";
+import { siteCollections, siteLists } from "../../src/site/collections.ts";
+import { byTitle, newestFirst, selectedFirst, type Entry } from "../../src/site/entries.ts";
 
 const entry = (inputPath: string, date: string, data: Record<string, unknown> = {}): Entry => ({
   inputPath,
@@ -7,6 +8,7 @@ const entry = (inputPath: string, date: string, data: Record<string, unknown> = 
   url: `/${inputPath}/`,
   data,
 });
+const THEMES = [{ id: "laicite", label: "Laïcité", description: "d", crossCutting: false, strong: [], weak: [] }];
 
 describe("newestFirst", () => {
   it("sorts by date, newest first", () => {
@@ -27,19 +29,59 @@ describe("byTitle", () => {
   });
 });
 
-describe("resourcesByType", () => {
-  it("shelves resources by type in the vocabulary's order", () => {
-    const api = {
-      getFilteredByGlob: () => [
-        entry("r1", "2026-01-01", { title: "B", type: "annuaire" }),
-        entry("r2", "2026-01-01", { title: "A", type: "guide" }),
-        entry("r3", "2026-01-01", { title: "C", type: "guide" }),
+describe("selectedFirst", () => {
+  it("moves the group's selection ahead and keeps each part's order", () => {
+    const sorted = selectedFirst([entry("a", "2026-01-03"), entry("b", "2026-01-02", { selected: true }), entry("c", "2026-01-01")]);
+    expect(sorted.map((e) => e.inputPath)).toEqual(["b", "a", "c"]);
+  });
+});
+
+describe("siteLists", () => {
+  it("lists each content type by its declared collection and order, leaving untyped templates out", () => {
+    const lists = siteLists(
+      [
+        entry("w-old", "2025-01-01", { contentType: "watch" }),
+        entry("r-b", "2026-01-01", { contentType: "resource", title: "B" }),
+        entry("listing", "2026-01-01", {}),
+        entry("w-new", "2026-01-01", { contentType: "watch" }),
+        entry("r-a", "2026-01-01", { contentType: "resource", title: "A" }),
+        entry("page", "2026-01-01", { contentType: "page" }),
       ],
-    };
-    const shelves = collections.resourcesByType(api);
-    expect(shelves.map((s) => [s.key, s.items.map((r) => r.data.title)])).toEqual([
+      THEMES,
+    );
+    expect(lists.watch.map((e) => e.inputPath)).toEqual(["w-new", "w-old"]);
+    expect(lists.resources.map((e) => e.inputPath)).toEqual(["r-a", "r-b"]);
+    expect(Object.keys(lists.byType).sort()).toEqual(["posts", "resources", "watch"]);
+  });
+
+  it("shelves resources by type in the vocabulary's order", () => {
+    const lists = siteLists(
+      [
+        entry("r1", "2026-01-01", { contentType: "resource", title: "B", type: "annuaire" }),
+        entry("r2", "2026-01-01", { contentType: "resource", title: "A", type: "guide" }),
+        entry("r3", "2026-01-01", { contentType: "resource", title: "C", type: "guide" }),
+      ],
+      THEMES,
+    );
+    expect(lists.resourcesByType.map((s) => [s.key, s.items.map((r) => r.data.title)])).toEqual([
       ["guide", ["A", "C"]],
       ["annuaire", ["B"]],
     ]);
+  });
+
+  it("puts the group's selection first on the home page", () => {
+    const lists = siteLists([entry("new", "2026-01-02", { contentType: "watch" }), entry("old", "2020-01-01", { contentType: "watch", selected: true })], THEMES);
+    expect(lists.watchHighlights.map((e) => e.inputPath)).toEqual(["old", "new"]);
+  });
+});
+
+describe("siteCollections", () => {
+  it("reads Eleventy's pages once per build, whatever the number of collections", () => {
+    let reads = 0;
+    const api = { getAll: () => (reads++, [entry("w", "2026-01-01", { contentType: "watch" })]) };
+    const collections = siteCollections(THEMES);
+    for (const build of Object.values(collections)) build(api);
+    expect(reads).toBe(1);
+    expect(collections.watch!(api)).toHaveLength(1);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  createSourceName,
-  createThemeLabel,
+  createLabels,
   dateFr,
   groupBy,
   isoDate,
@@ -39,15 +38,13 @@ describe("labels", () => {
   });
 
   it("take theme labels from the theme catalogue", () => {
-    const themeLabel = createThemeLabel([
-      { id: "laicite", label: "Laïcité & fait religieux", description: "d", crossCutting: false, strong: [], weak: [] },
-    ]);
+    const themeLabel = createLabels([{ id: "laicite", label: "Laïcité & fait religieux", description: "d", crossCutting: false, strong: [], weak: [] }], new Map()).theme;
     expect(themeLabel("laicite")).toBe("Laïcité & fait religieux");
     expect(() => themeLabel("inconnu")).toThrow(/thème inconnu/);
   });
 
   it("show a retired source's id when the registry no longer names it", () => {
-    const sourceName = createSourceName(new Map([["vie-publique", "Vie publique"]]));
+    const sourceName = createLabels([], new Map([["vie-publique", "Vie publique"]])).source;
     expect(sourceName("vie-publique")).toBe("Vie publique");
     expect(sourceName("ancienne-source")).toBe("ancienne-source");
   });

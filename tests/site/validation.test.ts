@@ -5,7 +5,19 @@ import { createFrontMatterParser, refuseExecutableFrontMatter } from "../../src/
 import { siteSchema } from "../../src/site/schemas.ts";
 import { PROJECT_ROOT } from "../support/site-build.ts";
 
-const parse = createFrontMatterParser(new Set(["laicite", "discriminations"]));
+const reports: string[] = [];
+const parse = createFrontMatterParser({ themeIds: new Set(["laicite", "discriminations"]), report: (file, message) => reports.push(`${file} ${message}`) });
+const watchItem = `
+title: Un article
+date: 2026-11-20T08:00:00+01:00
+source: revue
+url: https://example.org/a
+guid: https://example.org/a
+section: actualites
+territory: national
+themes: [laicite]
+fetched: 2026-11-20T09:00:00+01:00
+`;
 const resource = `
 title: Un guide
 organisation: Un organisme
@@ -66,6 +78,33 @@ describe("front matter validation", () => {
     expect(parse(resource, { filePath: "./content/ressources/guide.md" })).toMatchObject({ title: "Un guide" });
   });
 
+  it("hands pages zod's output with the type's defaults, its layout, URL and content type", () => {
+    const data = parse(watchItem, { filePath: "./content/veille/2026/2026-11-20-un-article.md" });
+    expect(data).toMatchObject({ contentType: "watch", layout: "watch-item.njk", permalink: "/veille/2026/2026-11-20-un-article/", summary: "" });
+  });
+
+  it("keeps a page's own layout and URL", () => {
+    const data = parse("title: T\ndescription: D\nlayout: legal-notice.njk\npermalink: /mentions/", { filePath: "./content/mentions.md" });
+    expect(data).toMatchObject({ contentType: "page", layout: "legal-notice.njk", permalink: "/mentions/" });
+  });
+
+  it("stops on a Markdown file in a folder no content type declares, naming the file", () => {
+    const problems = problemsOf(() => parse("title: T", { filePath: "./content/divers/note.md" }));
+    expect(problems[0]).toMatch(/aucun type de contenu n'est déclaré pour ce dossier/);
+  });
+
+  it("marks an invalid imported item as unbuildable instead of stopping the build", () => {
+    const data = parse("title: T\nsource: x", { filePath: "./content/veille/2026/2026-01-01-t.md" });
+    expect(data).toEqual({ contentType: "watch", unbuildable: expect.stringMatching(/« date »/) });
+  });
+
+  it("publishes an imported item without a theme the catalogue no longer has, and says so", () => {
+    reports.length = 0;
+    const data = parse(watchItem.replace("[laicite]", "[laicite, ancien]"), { filePath: "./content/veille/2026/2026-11-20-un-article.md" });
+    expect(data.themes).toEqual(["laicite"]);
+    expect(reports).toEqual([expect.stringMatching(/2026-11-20-un-article\.md est publié sans ce thème : .*« ancien »/)]);
+  });
+
   it("names the file and every wrong field of a resource", () => {
     const broken = resource.replace("type: guide", "type: brochure").replace("url: https://example.org/guide", "url: pas-une-adresse");
     const problems = problemsOf(() => parse(broken, { filePath: "./content/ressources/guide.md" }));
@@ -95,8 +134,8 @@ describe("front matter validation", () => {
   });
 
   it("validates watch items against the ingest contract", () => {
-    const problems = problemsOf(() => parse("title: T\nsource: x", { filePath: "./content/veille/2026/2026-01-01-t.md" }));
-    expect(problems.join("\n")).toMatch(/« date »[\s\S]*« url »[\s\S]*« guid »/);
+    const data = parse("title: T\nsource: x", { filePath: "./content/veille/2026/2026-01-01-t.md" });
+    expect(String(data.unbuildable)).toMatch(/« date »[\s\S]*« url »[\s\S]*« guid »/);
   });
 
   it("leaves templates outside content folders alone", () => {

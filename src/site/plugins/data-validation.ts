@@ -1,7 +1,6 @@
 import { basename } from "node:path";
-import type { Theme } from "../../core/taxonomy.ts";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import { parseYamlText, validate } from "../../core/validation.ts";
-import { createFrontMatterParser, refuseExecutableFrontMatter } from "../front-matter.ts";
 import { dataSchemas } from "../schemas.ts";
 
 /**
@@ -18,16 +17,15 @@ function deepFreeze<T>(value: T): T {
 }
 
 export interface DataValidationOptions {
-  themes: readonly Theme[];
   /** Data files the configuration has already read and validated, by file name: handed over as they are. */
   loaded: Record<string, unknown>;
 }
 
 /**
- * Every YAML data file and every content front matter is validated as Eleventy reads it,
- * so a maintainer's mistake stops the build with the file, the field and what was expected.
+ * Every YAML data file is validated as Eleventy reads it, so a maintainer's mistake stops the
+ * build with the file, the field and what was expected (front matter: plugins/content-types.ts).
  */
-export function dataValidationPlugin(eleventyConfig: any, { themes, loaded }: DataValidationOptions): void {
+export function dataValidationPlugin(eleventyConfig: UserConfig, { loaded }: DataValidationOptions): void {
   eleventyConfig.addDataExtension("yaml", (contents: string, file: string) => {
     const name = basename(file);
     if (name in loaded) return deepFreeze(loaded[name]);
@@ -38,13 +36,5 @@ export function dataValidationPlugin(eleventyConfig: any, { themes, loaded }: Da
   eleventyConfig.addDataExtension("json", (contents: string, file: string) => {
     const name = basename(file);
     return deepFreeze(name in loaded ? loaded[name] : JSON.parse(contents));
-  });
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: {
-      yaml: createFrontMatterParser(new Set(themes.map((t) => t.id))),
-      js: refuseExecutableFrontMatter,
-      javascript: refuseExecutableFrontMatter,
-      jsLegacy: refuseExecutableFrontMatter,
-    },
   });
 }

@@ -1,34 +1,20 @@
-import type { Theme } from "../../core/taxonomy.ts";
-import {
-  audienceLabel,
-  createSourceName,
-  createThemeLabel,
-  dateFr,
-  isoDate,
-  resourceTypeLabel,
-  sectionLabel,
-  take,
-  territoryLabel,
-  year,
-} from "../filters.ts";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { dateFr, isoDate, take, year } from "../filters.ts";
+import type { Labels } from "../search-facets.ts";
 
-export interface FilterOptions {
-  themes: readonly Theme[];
-  sourceNames: ReadonlyMap<string, string>;
-}
-
-export function filtersPlugin(eleventyConfig: any, { themes, sourceNames }: FilterOptions): void {
+/** Date filters, and one filter per vocabulary turning a stored id into the word readers see. */
+export function filtersPlugin(eleventyConfig: UserConfig, { labels }: { labels: Labels }): void {
   const filters = {
     dateFr,
     isoDate,
     year,
     take,
-    territoryLabel,
-    sectionLabel,
-    resourceTypeLabel,
-    audienceLabel,
-    themeLabel: createThemeLabel(themes),
-    sourceName: createSourceName(sourceNames),
+    territoryLabel: labels.territory,
+    sectionLabel: labels.section,
+    resourceTypeLabel: labels.resourceType,
+    audienceLabel: labels.audience,
+    themeLabel: labels.theme,
+    sourceName: labels.source,
   };
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
 }

@@ -1,108 +1,9 @@
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { isoDate, year } from "../filters.ts";
-
-/** What a content layout knows about its page, handed over by `partials/search-meta.njk`. */
-export interface SearchableData {
-  layout?: string;
-  /** `page.date`: the publication date of watch items and posts. */
-  date?: Date;
-  section?: string;
-  source?: string;
-  territory?: string;
-  themes?: string[];
-  type?: string;
-  organisation?: string;
-  audiences?: string[];
-  updated?: Date | string;
-  author?: string;
-}
-
-/** Turns the ids stored in front matter into the words readers see. */
-export interface SearchLabels {
-  theme(id: string): string;
-  section(id: string): string;
-  territory(id: string): string;
-  resourceType(id: string): string;
-  audience(id: string): string;
-  source(id: string): string;
-}
-
-/** One Pagefind attribute: a filter value, a sort key or a piece of result metadata. */
-export interface SearchTag {
-  kind: "filter" | "sort" | "meta";
-  name: string;
-  value: string;
-}
-
-/**
- * Sort key of pages without a date. Pagefind leaves pages without the key out of a sorted search;
- * this one keeps them, after every dated page when the newest come first.
- */
-export const UNDATED = "0000-00-00";
-
-/**
- * Filters, sort key and result metadata of a content page (DESIGN.md, "Search"). Values are the
- * French labels, so the search page shows them as they are and a shared URL reads plainly.
- * Resources also get a `ressource` filter with their kind: folding the twelve kinds into `type`
- * would bury "Ressource" among them and leave no way to ask for every resource at once.
- * Pagefind searches metadata too: the layouts keep their lists of facts out of the index, and the
- * metadata carries what a reader may look for (source, themes, audiences, type), never boilerplate.
- * Resources have no publication date: their date is the day the record was last checked.
- */
-export function searchTags(data: SearchableData, labels: SearchLabels): SearchTag[] {
-  const tags: SearchTag[] = [];
-  const add = (kind: SearchTag["kind"], name: string, value: string | undefined) => {
-    if (value) tags.push({ kind, name, value });
-  };
-  const dated = (when: Date | string | undefined, meta: "date" | "verifie") => {
-    if (!when) return;
-    add("filter", "annee", year(when));
-    add("sort", "date", isoDate(when));
-    add("meta", meta, isoDate(when));
-  };
-  const themes = (data.themes ?? []).map(labels.theme);
-  for (const theme of themes) add("filter", "theme", theme);
-  if (themes.length) add("meta", "themes", themes.join(", "));
-  if (data.territory) add("filter", "territoire", labels.territory(data.territory));
-
-  switch (data.layout) {
-    case "watch-item.njk": {
-      const section = data.section ? labels.section(data.section) : "Veille";
-      const source = data.source ? labels.source(data.source) : undefined;
-      add("filter", "type", section);
-      add("meta", "type", `Veille · ${section}`);
-      add("filter", "source", source);
-      add("meta", "source", source);
-      dated(data.date, "date");
-      break;
-    }
-    case "resource.njk": {
-      const kind = data.type ? labels.resourceType(data.type) : undefined;
-      add("filter", "type", "Ressource");
-      add("filter", "ressource", kind);
-      add("meta", "type", kind ? `Ressource · ${kind}` : "Ressource");
-      add("filter", "source", data.organisation);
-      add("meta", "source", data.organisation);
-      add("meta", "publics", (data.audiences ?? []).map(labels.audience).join(", "));
-      dated(data.updated, "verifie");
-      break;
-    }
-    case "post.njk":
-      add("filter", "type", "Billet");
-      add("meta", "type", "Billet");
-      add("filter", "source", data.author);
-      add("meta", "source", data.author);
-      dated(data.date, "date");
-      break;
-    default:
-      add("filter", "type", "Page");
-      add("meta", "type", "Page");
-      add("sort", "date", UNDATED);
-  }
-  return tags;
-}
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { FACETS, searchUrl, type Labels } from "../search-facets.ts";
+import { searchTags } from "../search-tags.ts";
 
 /**
  * Output folders made only of listings, which carry no `data-pagefind-body`. Pagefind reads every
@@ -154,17 +55,17 @@ export async function writeSearchIndex(site: string): Promise<{ pages: number }>
   }
 }
 
-export function searchIndexPlugin(eleventyConfig: any): void {
-  const label = (name: string) => (id: string) => eleventyConfig.getFilter(name)(id) as string;
-  const labels: SearchLabels = {
-    theme: label("themeLabel"),
-    section: label("sectionLabel"),
-    territory: label("territoryLabel"),
-    resourceType: label("resourceTypeLabel"),
-    audience: label("audienceLabel"),
-    source: label("sourceName"),
-  };
-  eleventyConfig.addFilter("searchTags", (data: SearchableData) => searchTags(data, labels));
+/**
+ * The `searchTags` filter (the page's Pagefind filters, sort key and metadata, read from the
+ * page's data in the template context), the `searchUrl` filter (links into the search) and the
+ * facets as global data `searchFacets`, rendered into the search page for its script.
+ */
+export function searchIndexPlugin(eleventyConfig: UserConfig, { labels }: { labels: Labels }): void {
+  eleventyConfig.addFilter("searchTags", function (this: { ctx: Record<string, unknown> }, typeId: string) {
+    return searchTags({ ...this.ctx, contentType: typeId }, labels);
+  });
+  eleventyConfig.addFilter("searchUrl", (value: string, facetId: string) => searchUrl(labels, facetId, value));
+  eleventyConfig.addGlobalData("searchFacets", FACETS);
   // `npm start` (serve) and watch mode refresh the index after every rebuild. `npm run build` indexes
   // once Eleventy has exited instead (src/site/build.ts), so their memory peaks do not add up.
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {

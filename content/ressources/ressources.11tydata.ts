@@ -1,4 +1,0 @@
-export default {
-  layout: "resource.njk",
-  permalink: (data: { page: { fileSlug: string } }) => `/ressources/${data.page.fileSlug}/`,
-};

@@ -1,3 +1,0 @@
-import { watchItemData } from "../../src/site/directory-data.ts";
-
-export default watchItemData;

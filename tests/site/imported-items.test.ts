@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type SiteBuild } from "../support/site-build.ts";
+
+/** A watch item file as the ingest writes it, with the given front-matter changes and body. */
+function item(title: string, day: string, extra = "", body = ""): string {
+  return `---
+title: ${JSON.stringify(title)}
+date: ${day}T08:00:00+01:00
+source: essai
+url: https://example.org/${encodeURIComponent(title)}-${day}
+guid: ${JSON.stringify(`${title}-${day}`)}
+section: actualites
+territory: brest
+themes: [laicite]
+summary: "Résumé de ${title}"
+fetched: ${day}T09:00:00+01:00
+${extra}---
+${body}`;
+}
+
+const LONG = "Observatoire de la laïcité : rapport annuel sur les signalements dans les établissements scolaires";
+const FILES = {
+  // The same weekly title on two days.
+  "content/veille/2026/2026-11-16-agenda.md": item("Agenda", "2026-11-16"),
+  "content/veille/2026/2026-11-23-agenda.md": item("Agenda", "2026-11-23"),
+  // Two long titles equal on their first 60 characters, cut to the same slug by the store.
+  "content/veille/2026/2026-11-18-observatoire-de-la-laicite-rapport-annuel-sur-les-signal.md": item(`${LONG} du primaire`, "2026-11-18"),
+  "content/veille/2026/2026-11-19-observatoire-de-la-laicite-rapport-annuel-sur-les-signal.md": item(`${LONG} du secondaire`, "2026-11-19"),
+};
+
+let site: SiteBuild;
+const page = (url: string) => readFileSync(join(site.output, url, "index.html"), "utf8");
+
+beforeAll(async () => {
+  site = await buildSite({ files: FILES });
+});
+afterAll(() => site?.cleanup());
+
+describe("a build with imported items that share a title or a slug", () => {
+  it("gives each item its own page under its year and whole file name", () => {
+    for (const path of Object.keys(FILES)) {
+      const stem = path.replace(/^content\/veille\/2026\/|\.md$/g, "");
+      expect(existsSync(join(site.output, "veille/2026", stem, "index.html")), stem).toBe(true);
+    }
+    expect(page("/veille/2026/2026-11-18-observatoire-de-la-laicite-rapport-annuel-sur-les-signal/")).toContain("du primaire");
+    expect(page("/veille/2026/2026-11-19-observatoire-de-la-laicite-rapport-annuel-sur-les-signal/")).toContain("du secondaire");
+  });
+
+  it("leaves none of them out", () => {
+    expect(site.stdout).not.toMatch(/Veille :/);
+  });
+
+  it("lists all of them in the watch", () => {
+    expect(page("/veille/").match(/class="card card--watch/g)).toHaveLength(4);
+  });
+});
