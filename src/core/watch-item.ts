@@ -38,5 +38,9 @@ export const watchItemSchema = z.strictObject({
   fetched: timestampSchema,
   /** The group's own comment, added by hand. */
   note: z.string().optional(),
+  /** « Sélection du groupe »: shown first, with a mark, on the home page, theme pages and letters. */
+  selected: z.boolean().optional(),
+  /** Left out of every page, feed and the search index; the ledger keeps it, so it never comes back. */
+  hidden: z.boolean().optional(),
 });
 export type WatchItem = z.infer<typeof watchItemSchema>;

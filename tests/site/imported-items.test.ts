@@ -29,12 +29,16 @@ const FILES = {
   "content/veille/2026/2026-11-18-observatoire-de-la-laicite-rapport-annuel-sur-les-signal.md": item(`${LONG} du primaire`, "2026-11-18"),
   "content/veille/2026/2026-11-19-observatoire-de-la-laicite-rapport-annuel-sur-les-signal.md": item(`${LONG} du secondaire`, "2026-11-19"),
 };
+const CURATED = {
+  "content/veille/2026/2026-11-10-information-cachee.md": item("Information cachée", "2026-11-10", "hidden: true\n"),
+  "content/veille/2026/2026-11-02-information-choisie.md": item("Information choisie", "2026-11-02", "selected: true\n"),
+};
 
 let site: SiteBuild;
 const page = (url: string) => readFileSync(join(site.output, url, "index.html"), "utf8");
 
 beforeAll(async () => {
-  site = await buildSite({ files: FILES });
+  site = await buildSite({ files: { ...FILES, ...CURATED } });
 });
 afterAll(() => site?.cleanup());
 
@@ -53,6 +57,28 @@ describe("a build with imported items that share a title or a slug", () => {
   });
 
   it("lists all of them in the watch", () => {
-    expect(page("/veille/").match(/class="card card--watch/g)).toHaveLength(4);
+    for (const path of Object.keys(FILES)) expect(page("/veille/")).toContain(path.replace(/^content|\.md$/g, ""));
+  });
+});
+
+describe("a build with items the group curated", () => {
+  it("leaves a hidden item out of every page and feed", () => {
+    expect(existsSync(join(site.output, "veille/2026/2026-11-10-information-cachee"))).toBe(false);
+    for (const url of ["/", "/veille/", "/themes/laicite/"]) expect(page(url), url).not.toContain("Information cachée");
+    expect(readFileSync(join(site.output, "feed.xml"), "utf8")).not.toContain("Information cachée");
+    expect(readFileSync(join(site.output, "themes/laicite/feed.xml"), "utf8")).not.toContain("Information cachée");
+  });
+
+  it("shows the group's selection first, with its mark, on the home page and the theme's page", () => {
+    for (const url of ["/", "/themes/laicite/"]) {
+      const first = /<li class="card card--watch[^]*?<\/li>/.exec(page(url))?.[0];
+      expect(first, url).toContain("Information choisie");
+      expect(first, url).toContain("Sélection du groupe");
+    }
+  });
+
+  it("keeps the watch itself in date order", () => {
+    const watch = page("/veille/");
+    expect(watch.indexOf("2026-11-23-agenda")).toBeLessThan(watch.indexOf("2026-11-02-information-choisie"));
   });
 });

@@ -84,7 +84,7 @@ describe("front matter validation", () => {
   });
 
   it("keeps a page's own layout and URL", () => {
-    const data = parse("title: T\ndescription: D\nlayout: legal-notice.njk\npermalink: /mentions/", { filePath: "./content/mentions.md" });
+    const data = parse("title: T\ndescription: D\nstatus: valide\nlayout: legal-notice.njk\npermalink: /mentions/", { filePath: "./content/mentions.md" });
     expect(data).toMatchObject({ contentType: "page", layout: "legal-notice.njk", permalink: "/mentions/" });
   });
 
