@@ -7,6 +7,7 @@ import { SECTIONS, SECTION_LABELS, TERRITORIES, type Section, type Territory } f
 import { fold } from "../core/text.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import type { Io } from "./io.ts";
+import { safeText, safeUrl } from "./safe-text.ts";
 import { appendSources, sameFeed, suggestId, type NewSource } from "./registry-file.ts";
 
 export const IMPORT_USAGE = `Usage : npm run sources:import -- <fichier.opml> [options]
@@ -29,7 +30,7 @@ export function readOpmlFeeds(text: string, file: string): OpmlFeed[] {
   try {
     doc = new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, "text/xml");
   } catch (error) {
-    throw new DataError(file, [`XML illisible : ${(error as Error).message.split("\n")[0]}`]);
+    throw new DataError(file, [`XML illisible : ${safeText((error as Error).message.split("\n")[0]!)}`]);
   }
   if (doc.documentElement?.nodeName !== "opml") throw new DataError(file, ["ce n'est pas un fichier OPML (élément racine <opml> attendu)"]);
   return Array.from(doc.getElementsByTagName("outline"))
@@ -37,10 +38,12 @@ export function readOpmlFeeds(text: string, file: string): OpmlFeed[] {
     .map((o) => {
       const parent = o.parentNode as Element | null;
       const folder = parent?.nodeName === "outline" ? (parent.getAttribute("text") ?? parent.getAttribute("title") ?? undefined) : undefined;
-      const site = o.getAttribute("htmlUrl") || undefined;
+      // Names and addresses go to the terminal and to the registry: see safe-text.ts.
+      const site = o.getAttribute("htmlUrl") ? safeUrl(o.getAttribute("htmlUrl")!) : undefined;
+      const feed = safeUrl(o.getAttribute("xmlUrl")!.trim());
       return {
-        name: (o.getAttribute("text") || o.getAttribute("title") || o.getAttribute("xmlUrl"))!.trim(),
-        feed: o.getAttribute("xmlUrl")!.trim(),
+        name: safeText(o.getAttribute("text") ?? "") || safeText(o.getAttribute("title") ?? "") || feed,
+        feed,
         ...(site ? { site } : {}),
         ...(folder ? { folder } : {}),
       };

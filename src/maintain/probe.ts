@@ -10,6 +10,7 @@ import { normaliseItem } from "../ingest/normalise.ts";
 import { advertisedFeeds, FeedError, parseFeed } from "../ingest/parse/index.ts";
 import { DEFAULTS } from "../ingest/run.ts";
 import { userAgentFor } from "../ingest/user-agent.ts";
+import { safeText, safeUrl } from "./safe-text.ts";
 
 /** One item as the watch would see it: its themes and whether it would be kept. */
 export interface ProbedItem {
@@ -55,7 +56,7 @@ export async function probe(client: HttpClient, url: string, sorting: Sorting, v
   try {
     fetched = await client.fetchFeed(url, {});
   } catch (error) {
-    if (error instanceof FetchError) return { kind: "error", url, error: error.message };
+    if (error instanceof FetchError) return { kind: "error", url, error: safeText(error.message) };
     throw error;
   }
   if (fetched.kind !== "fetched") return { kind: "error", url, error: "réponse 304 inattendue" };
@@ -64,8 +65,8 @@ export async function probe(client: HttpClient, url: string, sorting: Sorting, v
   try {
     feed = await parseFeed(text, fetched.contentType, fetched.url);
   } catch (error) {
-    if (error instanceof FeedError && error.code === "html") return { kind: "page", url: fetched.url, advertised: advertisedFeeds(text, fetched.url) };
-    if (error instanceof FeedError) return { kind: "error", url, error: `ce n'est pas un flux lisible : ${error.message}` };
+    if (error instanceof FeedError && error.code === "html") return { kind: "page", url: fetched.url, advertised: advertisedFeeds(text, fetched.url).map(safeUrl) };
+    if (error instanceof FeedError) return { kind: "error", url, error: `ce n'est pas un flux lisible : ${safeText(error.message)}` };
     throw error;
   }
   const fetchedAt = DateTime.now().setZone(ZONE);
@@ -74,7 +75,8 @@ export async function probe(client: HttpClient, url: string, sorting: Sorting, v
     const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt });
     if ("rejected" in item) continue;
     const verdict = classify(item, sorting, vocabulary);
-    items.push({ title: item.title, date: item.date, url: item.url, themes: verdict.themes, keep: verdict.keep });
+    // Feed text is shown on the terminal and may become a source's name: see safe-text.ts.
+    items.push({ title: safeText(item.title), date: item.date, url: safeUrl(item.url), themes: verdict.themes, keep: verdict.keep });
   }
   items.sort((a, b) => (a.date < b.date ? 1 : -1));
   return {
@@ -82,8 +84,8 @@ export async function probe(client: HttpClient, url: string, sorting: Sorting, v
     url: fetched.url,
     ...(fetched.movedTo ? { movedTo: fetched.movedTo } : {}),
     format: feed.format,
-    ...(feed.title ? { title: feed.title } : {}),
-    ...(feed.link ? { link: feed.link } : {}),
+    ...(feed.title && safeText(feed.title) ? { title: safeText(feed.title) } : {}),
+    ...(feed.link ? { link: safeUrl(feed.link) } : {}),
     items,
   };
 }

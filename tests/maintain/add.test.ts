@@ -23,6 +23,7 @@ beforeAll(async () => {
   server.route("/atom.xml", serve(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Fil Atom</title><id>urn:x</id><updated>2026-11-20T00:00:00Z</updated></feed>`, { "content-type": "application/atom+xml" }));
   bare = await startServer();
   bare.route("/sans-lien/", serve("<!doctype html><html><head><title>Rien</title></head></html>", HTML));
+  server.route("/piege.json", serve(await fixtureText("feed-hostile-controls.json"), { "content-type": "application/feed+json" }));
   server.route("/ancienne/rss", (_req, res) => res.writeHead(301, { location: "/revue/rss.xml" }).end());
 });
 afterAll(() => Promise.all([server.close(), bare.close()]));
@@ -98,6 +99,15 @@ describe("npm run sources:add", () => {
     expect(await done).toBe(1);
     expect(io.output).toContain("Rien n'a été ajouté.");
     expect(await temp.registry()).toBe(before);
+  });
+
+  it("prints and records no escape sequence, control character or bidi override sent by the feed", async () => {
+    const { io, done } = add([server.url("/piege.json"), "--section", "recherche", "--territory", "national", "--keep", "all", "--yes"]);
+    expect(await done).toBe(0);
+    const written = await temp.registry();
+    for (const text of [io.output, written]) expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
+    expect(io.output).toMatch(/Laïcité.* un guide gpj\.exe\n/);
+    expect(written).toMatch(/\n- id: revue-[a-z0-9-]+\n {2}name: Revue.* des pratiques\n/);
   });
 
   it("refuses a loopback address unless allowed, as the nightly fetch does", async () => {

@@ -28,6 +28,12 @@ describe("readOpmlFeeds", () => {
     });
   });
 
+  it("keeps names and addresses free of control characters and bidi overrides, on one line", async () => {
+    expect(readOpmlFeeds(await fixtureText("subscriptions-hostile-names.opml"), "piege.opml")).toEqual([
+      { name: "Revue piégée lmth.exe - id: autre", feed: "https://piege.example.org/rss%C2%9B", site: "https://piege.example.org/%E2%80%AE" },
+    ]);
+  });
+
   it("refuses a file that is not OPML, saying why", () => {
     expect(() => readOpmlFeeds("<rss><channel/></rss>", "a.opml")).toThrow(/élément racine <opml> attendu/);
     expect(() => readOpmlFeeds("<opml><body>", "b.opml")).toThrow(DataError);
