@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type SiteBuild } from "../support/site-build.ts";
+import { parseXml } from "../support/xml.ts";
 
 /** A watch item file as the ingest writes it, with the given front-matter changes and body. */
 function item(title: string, day: string, extra = "", body = ""): string {
@@ -34,11 +35,28 @@ const CURATED = {
   "content/veille/2026/2026-11-02-information-choisie.md": item("Information choisie", "2026-11-02", "selected: true\n"),
 };
 
+const HOSTILE = {
+  // Full-content body nested deeper than any HTML transform can walk.
+  "content/veille/2026/2026-11-11-corps-trop-profond.md": item("Corps trop profond", "2026-11-11", "", "<b>".repeat(20_000)),
+  // Front matter that breaks the contract: no date.
+  "content/veille/2026/2026-11-12-sans-date.md": item("Sans date", "2026-11-12").replace(/^date: .*\n/m, ""),
+  // Characters XML 1.0 forbids, as the store's YAML writes them (escaped), and as a reference in the body.
+  "content/veille/2026/2026-11-13-caracteres-interdits.md": item("Titre\u0001 avec\u001b contrôles\uffff", "2026-11-13", "", "<p>Texte &#x1B; suite</p>"),
+};
+/** A source whose name carries a control character, as a feed's title may give it. */
+const REGISTRY = `- id: essai
+  name: "Source d'essai\\x1B"
+  feed: https://example.org/feed.xml
+  section: actualites
+  territory: brest
+`;
+const XML_FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|&#x0*1[bB];|&#0*27;/u;
+
 let site: SiteBuild;
 const page = (url: string) => readFileSync(join(site.output, url, "index.html"), "utf8");
 
 beforeAll(async () => {
-  site = await buildSite({ files: { ...FILES, ...CURATED } });
+  site = await buildSite({ files: { ...FILES, ...CURATED, ...HOSTILE, "_data/sources.yaml": REGISTRY } });
 });
 afterAll(() => site?.cleanup());
 
@@ -53,7 +71,7 @@ describe("a build with imported items that share a title or a slug", () => {
   });
 
   it("leaves none of them out", () => {
-    expect(site.stdout).not.toMatch(/Veille :/);
+    for (const path of Object.keys(FILES)) expect(site.stdout).not.toContain(path);
   });
 
   it("lists all of them in the watch", () => {
@@ -80,5 +98,26 @@ describe("a build with items the group curated", () => {
   it("keeps the watch itself in date order", () => {
     const watch = page("/veille/");
     expect(watch.indexOf("2026-11-23-agenda")).toBeLessThan(watch.indexOf("2026-11-02-information-choisie"));
+  });
+});
+
+describe("a build with imported items it cannot render", () => {
+  it("builds the rest of the site and names each file it left out, in French, with the reason", () => {
+    expect(site.stdout).toMatch(/Veille : content\/veille\/2026\/2026-11-11-corps-trop-profond\.md n'est pas publié : .*imbriqué/);
+    expect(site.stdout).toMatch(/Veille : content\/veille\/2026\/2026-11-12-sans-date\.md n'est pas publié : champ « date »/);
+    expect(existsSync(join(site.output, "veille/2026/2026-11-11-corps-trop-profond"))).toBe(false);
+    expect(page("/veille/")).toContain("2026-11-13-caracteres-interdits");
+  });
+
+  it.each(["feed.xml", "themes/laicite/feed.xml", "sources.opml"])("writes %s as XML without the characters XML forbids", (file) => {
+    const text = readFileSync(join(site.output, file), "utf8");
+    expect(text).not.toMatch(XML_FORBIDDEN);
+    expect(() => parseXml(text)).not.toThrow();
+  });
+
+  it("writes the e-mail letter without the characters XML forbids", () => {
+    const text = readFileSync(join(site.output, "veille/lettre/2026-S46/courriel.html"), "utf8");
+    expect(text).toContain("Titre avec contrôles");
+    expect(text).not.toMatch(XML_FORBIDDEN);
   });
 });
