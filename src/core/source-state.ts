@@ -21,6 +21,8 @@ export const sourceStateSchema = z.strictObject({
   lastError: z.string().optional(),
   itemsAdded: z.number().int().min(0),
   movedTo: z.string().optional(),
+  /** Runs in a row that saw the redirect to `movedTo` (src/maintain/moves.ts acts at three). */
+  movedNights: z.number().int().min(1).optional(),
   retryAfter: z.string().optional(),
 });
 export type SourceState = z.infer<typeof sourceStateSchema>;

@@ -1,10 +1,13 @@
+import { appendFileSync } from "node:fs";
 import pLimit from "p-limit";
 import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
 import { dataFile } from "../core/paths.ts";
 import { loadRegistry, loadThemes, type Source } from "../core/sources.ts";
+import { loadState } from "../core/source-state.ts";
 import { displayPath } from "../core/validation.ts";
 import { buildVocabulary } from "../ingest/classify.ts";
 import { table, type Io } from "./io.ts";
+import { applyMoves, movesDue, MOVE_AFTER_NIGHTS, type Move } from "./moves.ts";
 import { createProbeClient, probe, type Probe } from "./probe.ts";
 import { siteUserAgent } from "../ingest/user-agent.ts";
 
@@ -13,7 +16,11 @@ export const CHECK_USAGE = `Usage : npm run sources:check -- [options]
   --timeout S           délai par source, en secondes (défaut 20)
   --concurrency N       sources essayées en même temps (défaut 4)
   --allow-host HÔTE     laisser passer un hôte local ou privé (refusé sinon)
-Rien n'est écrit : ni article, ni état des sources.`;
+  --follow-moves        reporter dans « feed » la nouvelle adresse d'une source redirigée en permanence
+                        ${MOVE_AFTER_NIGHTS} relèves de suite (d'après _data/sourceState.json), avant l'essai
+  --summary FICHIER     ajouter à ce fichier un bilan en Markdown des sources à regarder
+                        (le résumé d'une exécution GitHub Actions : "$GITHUB_STEP_SUMMARY")
+Sans --follow-moves, rien n'est écrit : ni article, ni état des sources, ni registre.`;
 
 function statusOf(source: Source, result: Probe): { ok: boolean; cells: string[] } {
   const disabled = source.enabled ? "" : " (désactivée)";
@@ -33,6 +40,22 @@ function statusOf(source: Source, result: Probe): { ok: boolean; cells: string[]
   }
 }
 
+/** The run summary's section: sources to look at, and addresses moved tonight (GitHub renders it as Markdown). */
+function summaryMarkdown(sources: readonly Source[], statuses: readonly { ok: boolean; cells: string[] }[], moves: readonly Move[]): string {
+  const lines = ["### Sources de la veille", ""];
+  const failing = sources.flatMap((s, i) => (statuses[i]!.ok ? [] : [{ id: s.id, state: statuses[i]!.cells[0]!, note: statuses[i]!.cells[3]! }]));
+  if (failing.length === 0) lines.push(`Les ${sources.length} source(s) répondent avec un flux.`);
+  else {
+    lines.push(`${failing.length} source(s) à regarder sur ${sources.length} (en erreur, déplacées ou devenues des pages web) :`, "");
+    for (const f of failing) lines.push(`- \`${f.id}\` : ${f.state}${f.note ? ` – ${f.note}` : ""}`);
+  }
+  if (moves.length) {
+    lines.push("", `Adresses mises à jour dans _data/sources.yaml (redirection permanente vue ${MOVE_AFTER_NIGHTS} relèves de suite) :`, "");
+    for (const m of moves) lines.push(`- \`${m.id}\` : ${m.from} → ${m.to}`);
+  }
+  return `${lines.join("\n")}\n\n`;
+}
+
 /**
  * `npm run sources:check`: validates the registry, then tries every source once (disabled ones
  * too, so a maintainer can see whether to turn one back on) and prints a table of statuses.
@@ -41,14 +64,26 @@ function statusOf(source: Source, result: Probe): { ok: boolean; cells: string[]
 export async function checkSources(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandLine(argv, {
     usage: CHECK_USAGE,
-    options: { root: { type: "string" }, timeout: { type: "string" }, concurrency: { type: "string" }, "allow-host": { type: "string", multiple: true } },
+    options: {
+      root: { type: "string" }, timeout: { type: "string" }, concurrency: { type: "string" }, "allow-host": { type: "string", multiple: true },
+      "follow-moves": { type: "boolean" }, summary: { type: "string" },
+    },
   });
   const timeoutMs = (positiveNumber(values.timeout, "--timeout") ?? 20) * 1000;
   const concurrency = positiveInteger(values.concurrency, "--concurrency") ?? 4;
   const root = values.root ?? ".";
   const registryFile = dataFile(root, "sources");
   const themes = loadThemes(dataFile(root, "themes"));
-  const sources = loadRegistry(registryFile, themes);
+  let sources = loadRegistry(registryFile, themes);
+  let moves: Move[] = [];
+  if (values["follow-moves"]) {
+    const stateFile = dataFile(root, "sourceState");
+    const state = loadState(stateFile);
+    moves = movesDue(sources, state);
+    applyMoves(moves, { registry: registryFile, state: stateFile }, state, themes);
+    for (const m of moves) io.out(`Source « ${m.id} » : « feed » mis à jour, ${m.from} → ${m.to} (redirection permanente vue ${m.nights} relèves de suite).\n`);
+    if (moves.length) sources = loadRegistry(registryFile, themes);
+  }
   io.out(`Registre ${displayPath(registryFile)} valide : ${sources.length} source(s). Essai de chacune…\n\n`);
   const vocabulary = buildVocabulary(themes);
   const client = createProbeClient(commaList(values["allow-host"]), timeoutMs, siteUserAgent(root));
@@ -59,6 +94,7 @@ export async function checkSources(argv: string[], io: Io): Promise<number> {
     io.out(table(["Source", "État", "Articles", "Gardés", "Remarque"], sources.map((s, i) => [s.id, ...statuses[i]!.cells])));
     const failing = statuses.filter((s) => !s.ok).length;
     io.out(failing ? `\n${failing} source(s) à regarder sur ${sources.length}.\n` : `\nLes ${sources.length} source(s) répondent.\n`);
+    if (values.summary) appendFileSync(values.summary, summaryMarkdown(sources, statuses, moves));
     return failing ? 2 : 0;
   } finally {
     await client.close();

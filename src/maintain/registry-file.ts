@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import slugify from "@sindresorhus/slugify";
-import { Document, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { Document, isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 import type { Section, Territory, Theme } from "../core/taxonomy.ts";
 import { DataError } from "../core/validation.ts";
 import { replaceFileAtomic } from "../ingest/files.ts";
@@ -46,6 +46,20 @@ export function appendSources(file: string, entries: readonly NewSource[], theme
     if (index === 0) node.commentBefore = ` ${note}`;
     (doc.contents as { add(node: unknown): void }).add(node);
   });
+  validateRegistry(doc.toJS(), file, themes);
+  replaceFileAtomic(file, doc.toString(TO_STRING));
+}
+
+/**
+ * Gives sources a new `feed` address in place (id → address), through the same document API as
+ * appendSources: comments, order and layout stay. The registry is validated before writing.
+ */
+export function setFeeds(file: string, feeds: ReadonlyMap<string, string>, themes: readonly Theme[]): void {
+  const doc = loadDocument(file);
+  for (const node of (doc.contents as { items: unknown[] }).items) {
+    const feed = isMap(node) ? feeds.get(String(node.get("id"))) : undefined;
+    if (feed !== undefined) (node as YAMLMap).set("feed", feed);
+  }
   validateRegistry(doc.toJS(), file, themes);
   replaceFileAtomic(file, doc.toString(TO_STRING));
 }
