@@ -24,7 +24,7 @@ export interface ParsedFeed {
   items: RawItem[];
 }
 
-export type FeedErrorCode = "empty" | "html" | "invalid-xml" | "invalid-json" | "not-a-feed" | "too-long";
+export type FeedErrorCode = "empty" | "html" | "invalid-xml" | "invalid-json" | "not-a-feed" | "too-long" | "parse-crashed";
 
 export class FeedError extends Error {
   constructor(
