@@ -18,7 +18,8 @@ import { removeStaleTemporaryFiles } from "./files.ts";
 import { createHttpClient, FetchError, type FetchResult, type HttpClient } from "./http.ts";
 import { loadLedger, saveLedger } from "./ledger.ts";
 import { normaliseItem, toIso } from "./normalise.ts";
-import { FeedError, parseFeed } from "./parse/index.ts";
+import { parseFeedBounded, type Budget } from "./parse/bounded.ts";
+import { FeedError } from "./parse/index.ts";
 import type { RunReport, SourceReport } from "./report.ts";
 import { sanitiseHtml } from "./sanitise.ts";
 import { isFirstFetch, nextState, saveState, waitingReason, type Outcome } from "./state.ts";
@@ -43,6 +44,8 @@ export interface RunOptions {
   totalTimeoutMs?: number;
   /** The whole run stops fetching after this. */
   deadlineMs?: number;
+  /** One source's parse is abandoned after this (see parse/bounded.ts). */
+  parseBudgetMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
   /** A source's first fetch imports only items this recent. */
@@ -59,12 +62,14 @@ export const DEFAULTS = {
   connectTimeoutMs: 10_000,
   totalTimeoutMs: 20_000,
   deadlineMs: 10 * 60_000,
+  parseBudgetMs: 30_000,
   maxBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
   firstFetchDays: 90,
 } as const;
 
 export interface ProcessContext {
+  parseBudget: Budget;
   vocabulary: Vocabulary;
   fetchedAt: DateTime;
   /** Items older than this are left out (first fetch of a source only). */
@@ -84,7 +89,7 @@ export interface Processed {
 /** Everything between the bytes and the store, pure but for the clock it is given. */
 export async function processFeed(fetched: { body: Buffer; contentType?: string; url: string }, source: Source, context: ProcessContext): Promise<Processed> {
   const decoded = decodeBody(fetched.body, fetched.contentType);
-  const feed = await parseFeed(decoded.text, fetched.contentType, fetched.url);
+  const feed = await parseFeedBounded(decoded.text, fetched.contentType, fetched.url, context.parseBudget);
   const processed: Processed = { candidates: [], format: feed.format, encoding: decoded.encoding, filtered: 0, tooOld: 0, noLink: 0 };
   for (const [rank, raw] of feed.items.entries()) {
     const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt: context.fetchedAt, ...(context.keepUnlinked ? { unlinkedRank: rank } : {}) });
@@ -177,7 +182,7 @@ export async function runIngest(options: RunOptions): Promise<RunReport> {
         const previous = state[source.id];
         const waiting = waitingReason(previous, source.feed, now);
         if (waiting) return waiting;
-        const context: ProcessContext = { vocabulary, fetchedAt: now, keepUnlinked: options.keepUnlinked ?? false, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
+        const context: ProcessContext = { parseBudget: { budgetMs: options.parseBudgetMs ?? DEFAULTS.parseBudgetMs, signal: deadline }, vocabulary, fetchedAt: now, keepUnlinked: options.keepUnlinked ?? false, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
         const validators = previous?.feed === source.feed ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
         // The host slot is taken before the global one, so a busy host never holds global slots.
         return hostLimit(hostOf(source.feed))(() => global(() => attempt(client, source, validators, context, deadline)));

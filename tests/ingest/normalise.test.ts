@@ -65,4 +65,16 @@ describe("normaliser", () => {
     expect(normaliseDate("le 32 brumaire", NOW)).toEqual({ date: fetched, dateFlag: "invalid", rawDate: "le 32 brumaire" });
     expect(normaliseDate("2035-01-01T00:00:00Z", NOW)).toMatchObject({ date: fetched, dateFlag: "future" });
   });
+
+  it("reads no date longer than 100 characters, at once: a 500 kB pubDate is invalid, not a stall", () => {
+    const started = Date.now();
+    expect(normaliseDate(`Mon, 23 Nov 2026${" ".repeat(500_000)}x`, NOW)).toMatchObject({ dateFlag: "invalid" });
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it("gives a canonical form to a URL of 50 000 slashes at once", () => {
+    const started = Date.now();
+    expect(canonicalUrl(`https://exemple.fr${"/".repeat(50_000)}a`)).toMatch(/\/a$/);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
 });
