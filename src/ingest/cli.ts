@@ -1,16 +1,31 @@
 /**
  * `npm run fetch` arguments (DESIGN.md contract: --sources, --only, --dry-run, --allow-host,
- * --report; exit 0 run completed, 1 invalid registry, 2 every source failed), plus the folders
- * and limits tests and benchmarks need to point a run elsewhere than the repository.
+ * --report), plus the folders and limits tests and benchmarks need to point a run elsewhere than
+ * the repository, and the exit codes the nightly workflow tells apart (FETCH_EXIT).
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { commaList, parseCommandLine, positiveInteger, positiveNumber, runCli, type CliStreams } from "../core/cli-args.ts";
 import { dataFile, LEDGER_NAME, WATCH_DIR } from "../core/paths.ts";
 import { DataError } from "../core/validation.ts";
+import { LockHeldError } from "./lock.ts";
 import { formatReport } from "./report.ts";
 import { runIngest, type RunOptions } from "./run.ts";
 import { siteUserAgent } from "./user-agent.ts";
+
+/** What `npm run fetch` exits with (a bad command line: USAGE_EXIT of src/core/cli-args.ts). */
+export const FETCH_EXIT = {
+  /** The run completed; sources that failed are in the report. */
+  done: 0,
+  /** The registry (or --only) is invalid: nothing fetched, nothing written. */
+  invalidRegistry: 1,
+  /** Every enabled source that was tried failed. */
+  allFailed: 2,
+  /** An unexpected error stopped the run: a bug to report, not the registry's fault. */
+  crash: 3,
+  /** Another run holds the lock: nothing read, nothing written. */
+  locked: 4,
+} as const;
 
 export const USAGE = `Usage : npm run fetch -- [options]
   --sources FICHIER     registre des sources (défaut : <racine>/_data/sources.yaml)
@@ -29,21 +44,9 @@ export const USAGE = `Usage : npm run fetch -- [options]
   --concurrency N       requêtes simultanées (défaut 8, 2 au plus par hôte)
   --first-days N        première collecte d'une source : articles de moins de N jours (défaut 90)`;
 
-function list(value: string | undefined): string[] | undefined {
-  return value?.split(",").map((v) => v.trim()).filter(Boolean);
-}
-
-function positive(value: string | undefined, flag: string, scale = 1): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new DataError(flag, [`nombre positif attendu, reçu « ${value} »`]);
-  return n * scale;
-}
-
 export function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: string } {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
     options: {
       sources: { type: "string" }, themes: { type: "string" }, root: { type: "string" }, content: { type: "string" },
       state: { type: "string" }, ledger: { type: "string" }, only: { type: "string" }, "dry-run": { type: "boolean" },
@@ -60,45 +63,55 @@ export function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: stri
     stateFile: resolve(values.state ?? dataFile(root, "sourceState")),
     ledgerFile: resolve(values.ledger ?? join(contentDir, LEDGER_NAME)),
     dryRun: values["dry-run"] ?? false,
-    allowHosts: (values["allow-host"] ?? []).flatMap((v) => list(v) ?? []),
+    allowHosts: commaList(values["allow-host"]),
     userAgent: siteUserAgent(root),
   };
-  const only = list(values.only);
-  if (only) options.only = only;
+  const only = commaList(values.only);
+  if (only.length) options.only = only;
   if (values.report) options.reportFile = resolve(values.report);
-  const numbers: [keyof RunOptions, string | undefined, string, number][] = [
-    ["totalTimeoutMs", values.timeout, "--timeout", 1000],
-    ["connectTimeoutMs", values["connect-timeout"], "--connect-timeout", 1000],
-    ["deadlineMs", values.deadline, "--deadline", 1000],
-    ["concurrency", values.concurrency, "--concurrency", 1],
-    ["firstFetchDays", values["first-days"], "--first-days", 1],
-  ];
-  for (const [key, raw, flag, scale] of numbers) {
-    const n = positive(raw, flag, scale);
-    if (n !== undefined) Object.assign(options, { [key]: n });
-  }
+  const seconds = (value: string | undefined, flag: string) => {
+    const n = positiveNumber(value, flag);
+    return n === undefined ? undefined : n * 1000;
+  };
+  const numbers: Partial<RunOptions> = {
+    totalTimeoutMs: seconds(values.timeout, "--timeout"),
+    connectTimeoutMs: seconds(values["connect-timeout"], "--connect-timeout"),
+    deadlineMs: seconds(values.deadline, "--deadline"),
+    concurrency: positiveInteger(values.concurrency, "--concurrency"),
+    firstFetchDays: positiveNumber(values["first-days"], "--first-days"),
+  };
+  for (const [key, n] of Object.entries(numbers)) if (n !== undefined) Object.assign(options, { [key]: n });
   return options;
 }
 
-/** Runs the CLI and returns its exit code; everything a maintainer reads is French. */
-export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
-  let options: ReturnType<typeof parseFetchArgs>;
-  try {
-    options = parseFetchArgs(argv);
-  } catch (error) {
-    err(`${error instanceof DataError ? error.message : `Option invalide : ${(error as Error).message}`}\n\n${USAGE}\n`);
-    return 1;
-  }
-  try {
-    const report = await runIngest(options);
-    out(formatReport(report));
-    if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
-    return report.exitCode;
-  } catch (error) {
-    if (error instanceof DataError) {
-      err(`Collecte annulée, rien n'a été lu ni écrit :\n${error.message}\n`);
-      return 1;
+const terminal: CliStreams = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+/** Runs the CLI and returns its exit code (FETCH_EXIT); everything a maintainer reads is French. */
+export function main(argv: string[], out: (text: string) => void = terminal.out, err: (text: string) => void = terminal.err): Promise<number> {
+  return runCli(USAGE, async () => {
+    const options = parseFetchArgs(argv);
+    try {
+      const report = await runIngest(options);
+      out(formatReport(report));
+      if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      return report.exitCode;
+    } catch (error) {
+      if (error instanceof DataError) {
+        err(`Collecte annulée, rien n'a été lu ni écrit :\n${error.message}\n`);
+        return FETCH_EXIT.invalidRegistry;
+      }
+      if (error instanceof LockHeldError) {
+        err(`Collecte non lancée, rien n'a été lu ni écrit : ${error.message}.\n`);
+        return FETCH_EXIT.locked;
+      }
+      err(crashMessage(error));
+      return FETCH_EXIT.crash;
     }
-    throw error;
-  }
+  }, { out, err });
+}
+
+/** An unexpected error, for the CI log: not the registry's fault, and what the next run does about it. */
+export function crashMessage(error: unknown): string {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `Collecte interrompue par une erreur inattendue (à signaler aux développeurs ; le registre des sources n'est pas en cause). Les articles déjà écrits seront repris par la prochaine collecte.\n${detail}\n`;
 }

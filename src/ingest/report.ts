@@ -20,6 +20,8 @@ export interface SourceReport {
   /** Paths of the files written, relative to the watch folder. */
   added: string[];
   duplicates: number;
+  /** New items left for a later run, beyond the source's cap. */
+  capped: number;
   filtered: number;
   tooOld: number;
   noLink: number;
@@ -64,6 +66,7 @@ function sourceLines(r: SourceReport): string[] {
     case "ok": {
       const extra = [
         r.duplicates ? plural(r.duplicates, "déjà connu", "déjà connus") : "",
+        r.capped ? plural(r.capped, "laissé pour la prochaine collecte (plafond atteint)", "laissés pour la prochaine collecte (plafond atteint)") : "",
         r.filtered ? plural(r.filtered, "hors sujet", "hors sujet") : "",
         r.tooOld ? plural(r.tooOld, "trop ancien (première collecte)", "trop anciens (première collecte)") : "",
         r.noLink ? plural(r.noLink, "sans lien, ignoré", "sans lien, ignorés") : "",

@@ -4,10 +4,11 @@
  * but stored one after the other in registry order, so which of two duplicates wins never
  * depends on network timing. One source failing never touches another, nor earlier files.
  */
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DateTime } from "luxon";
 import pLimit, { type LimitFunction } from "p-limit";
-import { loadRegistry, loadThemes, type Source } from "../core/sources.ts";
+import { loadRegistry, loadThemes, MAX_ITEMS_DEFAULT, type Source } from "../core/sources.ts";
 import { loadState } from "../core/source-state.ts";
 import type { Theme } from "../core/taxonomy.ts";
 import { ZONE } from "../core/time.ts";
@@ -17,13 +18,13 @@ import { decodeBody } from "./decode.ts";
 import { removeStaleTemporaryFiles } from "./files.ts";
 import { createHttpClient, FetchError, type FetchResult, type HttpClient } from "./http.ts";
 import { loadLedger, saveLedger } from "./ledger.ts";
+import { acquireLock } from "./lock.ts";
 import { normaliseItem, toIso } from "./normalise.ts";
 import { parseFeedBounded, type Budget } from "./parse/bounded.ts";
 import { FeedError } from "./parse/index.ts";
 import type { RunReport, SourceReport } from "./report.ts";
-import { sanitiseHtml } from "./sanitise.ts";
 import { isFirstFetch, nextState, saveState, waitingReason, type Outcome } from "./state.ts";
-import { storeCandidate, type Candidate } from "./store.ts";
+import { storeAll, type Candidate } from "./store.ts";
 import { userAgentFor } from "./user-agent.ts";
 
 /** Names the site and where to reach it, as polite crawlers do. ASCII only: it is a header. */
@@ -106,8 +107,7 @@ export async function processFeed(fetched: { body: Buffer; contentType?: string;
       processed.filtered++;
       continue;
     }
-    const body = source.reuse === "full" && item.html ? sanitiseHtml(item.html, item.url) : "";
-    processed.candidates.push({ item, themes: verdict.themes, body });
+    processed.candidates.push({ item, themes: verdict.themes });
   }
   return processed;
 }
@@ -135,7 +135,7 @@ async function attempt(client: HttpClient, source: Source, validators: { etag?: 
 }
 
 function emptyReport(source: Source): SourceReport {
-  return { id: source.id, name: source.name, status: "ok", added: [], duplicates: 0, filtered: 0, tooOld: 0, noLink: 0, invalid: [], flaggedDates: [], redirects: [] };
+  return { id: source.id, name: source.name, status: "ok", added: [], duplicates: 0, capped: 0, filtered: 0, tooOld: 0, noLink: 0, invalid: [], flaggedDates: [], redirects: [] };
 }
 
 function selectSources(sources: Source[], only: string[] | undefined, file: string): Source[] {
@@ -150,11 +150,33 @@ function hostOf(url: string): string {
   return new URL(url).hostname.toLowerCase();
 }
 
+/** The lock a run holds over a site, beside its ledger (src/ingest/lock.ts). */
+export function lockFileOf(ledgerFile: string): string {
+  return `${ledgerFile}.lock`;
+}
+
+/**
+ * One run. The registry is validated before anything else (an invalid one stops the run before
+ * the lock, a request or a write); then the run holds the site's lock until its ledger and state
+ * are saved, and throws LockHeldError when another run holds it.
+ */
 export async function runIngest(options: RunOptions): Promise<RunReport> {
   const started = Date.now();
-  const now = (options.now ?? (() => DateTime.now().setZone(ZONE)))();
   const themes: Theme[] = loadThemes(options.themesFile);
   const sources = selectSources(loadRegistry(options.sourcesFile, themes), options.only, options.sourcesFile);
+  // A dry run writes nothing, so it takes no lock and may run beside a real one.
+  if (options.dryRun) return ingest(options, themes, sources, started);
+  mkdirSync(dirname(options.ledgerFile), { recursive: true });
+  const lock = acquireLock(lockFileOf(options.ledgerFile));
+  try {
+    return await ingest(options, themes, sources, started);
+  } finally {
+    lock.release();
+  }
+}
+
+async function ingest(options: RunOptions, themes: Theme[], sources: Source[], started: number): Promise<RunReport> {
+  const now = (options.now ?? (() => DateTime.now().setZone(ZONE)))();
   const state = loadState(options.stateFile);
   const ledger = loadLedger(options.ledgerFile);
   const vocabulary = buildVocabulary(themes);
@@ -224,15 +246,9 @@ export async function runIngest(options: RunOptions): Promise<RunReport> {
       } else {
         const processed = result.processed;
         Object.assign(report, { format: processed.format, encoding: processed.encoding, filtered: processed.filtered, tooOld: processed.tooOld, noLink: processed.noLink });
-        for (const candidate of processed.candidates) {
-          const stored = storeCandidate(candidate, source, { dir: options.contentDir, ledger, fetched, dryRun });
-          if (stored.kind === "written") {
-            report.added.push(stored.path);
-            const { dateFlag, rawDate, title } = candidate.item;
-            if (dateFlag) report.flaggedDates.push({ title, flag: dateFlag, ...(rawDate ? { raw: rawDate } : {}) });
-          } else if (stored.kind === "duplicate") report.duplicates++;
-          else report.invalid.push(`« ${candidate.item.title} » : ${stored.problems.join(" ; ")}`);
-        }
+        const stored = storeAll(processed.candidates, source, { dir: options.contentDir, ledger, fetched, dryRun }, source.maxItems ?? MAX_ITEMS_DEFAULT);
+        Object.assign(report, { added: stored.added, duplicates: stored.duplicates, capped: stored.capped, invalid: stored.invalid });
+        report.flaggedDates = stored.flagged.map(({ title, dateFlag, rawDate }) => ({ title, flag: dateFlag!, ...(rawDate ? { raw: rawDate } : {}) }));
         outcome = { kind: "fetched", added: report.added.length, validators: result.fetch.validators, ...moved };
       }
     }

@@ -3,7 +3,8 @@
  * - plain text (titles, summaries, matching): markup removed, entities decoded once, so the
  *   string is exactly what a reader should see and contains no tag;
  * - allowlisted HTML (`reuse: full` bodies): sanitize-html with no script, style, frame, object,
- *   form or metadata element, no event handler, http/https/mailto URLs only.
+ *   form or metadata element, no event handler, http/https/mailto URLs only, nesting cut at
+ *   NESTING_MAX, and nothing a browser would load from a third party (see sanitiseHtml).
  * Both go through sanitize-html's real HTML parser: regex tag stripping (as rss-parser's
  * `contentSnippet` does) turns `&lt;img onerror&gt;` back into markup.
  */
@@ -89,33 +90,64 @@ function absoluteUrl(value: string | undefined, base: string): string | undefine
   }
 }
 
+/**
+ * Deeper elements are dropped, their text kept. Articles nest a dozen levels at most; 20 000
+ * unclosed `<b>` (60 kB) overflowed the stack of the build's HTML transform.
+ */
+export const NESTING_MAX = 32;
+
 function isTrackingPixel(attribs: Record<string, string>): boolean {
   const tiny = (v: string | undefined) => v !== undefined && /^\s*[01](px)?\s*$/.test(v);
   return tiny(attribs.width) && tiny(attribs.height);
 }
 
-/** Allowlisted HTML for a `reuse: full` body, with links and images made absolute against `base`. */
+const LINK_REL = "noopener noreferrer nofollow";
+/** What an image becomes: its text, since a visitor's browser must not fetch it from a third party. */
+const imageText = (alt: string | undefined) => `[image${alt?.trim() ? ` : ${alt.trim()}` : ""}]`;
+/** Not an allowed tag and without children: sanitize-html writes nothing in its place. */
+const DROPPED = "retire";
+
+/**
+ * Allowlisted HTML for a `reuse: full` body, links made absolute against `base`.
+ *
+ * The item page promises visitors no third-party request, so the body keeps no element a
+ * browser loads by itself: no img, picture, source, video, audio, track, iframe, embed, object,
+ * svg nor any src, srcset, poster or style attribute. An image becomes a link to it, named by its
+ * alternative text; inside a link, without a web address, or as a tracking pixel, it disappears.
+ */
 export function sanitiseHtml(html: string, base: string): string {
+  let openLinks = 0;
   const clean = sanitizeHtml(html, {
     allowedTags: ["p", "br", "hr", "a", "strong", "b", "em", "i", "u", "s", "small", "sub", "sup", "mark", "abbr", "cite", "q", "code", "pre", "kbd", "blockquote",
-      "ul", "ol", "li", "dl", "dt", "dd", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "img", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"],
-    allowedAttributes: { a: ["href", "title", "rel"], img: ["src", "alt", "title", "width", "height"], abbr: ["title"], q: ["cite"], blockquote: ["cite"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan", "scope"] },
+      "ul", "ol", "li", "dl", "dt", "dd", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"],
+    allowedAttributes: { a: ["href", "title", "rel"], abbr: ["title"], q: ["cite"], blockquote: ["cite"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan", "scope"] },
     allowedSchemes: ["http", "https", "mailto"],
-    allowedSchemesByTag: { img: ["http", "https"] },
     allowProtocolRelative: false,
     nonTextTags: NON_TEXT_TAGS,
+    nestingLimit: NESTING_MAX,
+    // Called on every source tag before transformTags, which cannot see an image's ancestors.
+    onOpenTag: (name) => {
+      if (name === "a") openLinks++;
+    },
+    onCloseTag: (name) => {
+      if (name === "a") openLinks = Math.max(0, openLinks - 1);
+    },
     transformTags: {
       h1: "h2",
       a: (tagName, attribs) => {
         const href = absoluteUrl(attribs.href, base);
-        return { tagName, attribs: { ...attribs, ...(href ? { href } : {}), rel: "noopener noreferrer nofollow" } };
+        return { tagName, attribs: { ...attribs, ...(href ? { href } : {}), rel: LINK_REL } };
       },
-      img: (tagName, attribs) => {
+      img: (_tagName, attribs): sanitizeHtml.Tag => {
         const src = absoluteUrl(attribs.src, base);
-        return { tagName, attribs: { ...attribs, ...(src ? { src } : {}) } };
+        // Inside a link (links do not nest), without a web address, or a tracking pixel: dropped.
+        // (Text given to a dropped void tag would swallow the text after it: sanitize-html 2.17.)
+        if (openLinks > 0 || !src || !/^https?:/i.test(src) || isTrackingPixel(attribs)) return { tagName: DROPPED, attribs: {} };
+        return { tagName: "a", attribs: { href: src, rel: LINK_REL }, text: imageText(attribs.alt) };
       },
     },
-    exclusiveFilter: (frame) => frame.tag === "img" && (!frame.attribs.src || isTrackingPixel(frame.attribs)),
+    // A link left empty (it held only an image) would be announced to screen readers as nothing.
+    exclusiveFilter: (frame) => frame.tag === "a" && !frame.text.trim(),
   });
   return repairText(clean).trim();
 }

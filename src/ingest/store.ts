@@ -8,31 +8,42 @@
  * in one HTML block, with braces as character references so that no template engine could find
  * a tag in them even if one were ever run over the file.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import slugify from "@sindresorhus/slugify";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { Source } from "../core/sources.ts";
 import { formatIssues } from "../core/validation.ts";
-import { watchItemSchema, type WatchItem } from "../core/watch-item.ts";
+import { GUID_MAX, URL_MAX, watchItemSchema, type WatchItem } from "../core/watch-item.ts";
 import { createFileAtomic } from "./files.ts";
 import { dedupeKeys, type Ledger } from "./ledger.ts";
 import type { Item } from "./normalise.ts";
+import { sanitiseHtml } from "./sanitise.ts";
 
 const SLUG_MAX = 60;
 
-/** An item ready to be stored: classified, and with its body already sanitised. */
+/**
+ * An item ready to be stored: classified. Its body is sanitised only when it is written, so the
+ * items a run already knows, or leaves beyond a source's cap, cost no sanitising.
+ */
 export interface Candidate {
   item: Item;
   themes: string[];
-  /** Sanitised HTML for `reuse: full` sources, empty otherwise. */
-  body: string;
 }
 
 export type StoreResult =
   | { kind: "written"; path: string }
   | { kind: "duplicate"; path: string }
   | { kind: "invalid"; problems: string[] };
+
+/**
+ * A GUID is an identifier, never shown: one longer than GUID_MAX (a 5 MB one was seen) is kept
+ * as its SHA-256, which identifies the item as well and costs 71 characters wherever it is copied.
+ */
+export function storedGuid(guid: string): string {
+  return guid.length <= GUID_MAX ? guid : `sha256:${createHash("sha256").update(guid).digest("hex")}`;
+}
 
 export function frontMatterOf(candidate: Candidate, source: Source, fetched: string): WatchItem {
   const { item } = candidate;
@@ -41,7 +52,7 @@ export function frontMatterOf(candidate: Candidate, source: Source, fetched: str
     date: item.date,
     source: source.id,
     url: item.url,
-    guid: item.guid,
+    guid: storedGuid(item.guid),
     section: source.section,
     territory: source.territory,
     themes: candidate.themes,
@@ -78,6 +89,18 @@ export function slugFor(title: string): string {
   return cut.slice(0, cut.lastIndexOf("-") > SLUG_MAX / 2 ? cut.lastIndexOf("-") : SLUG_MAX);
 }
 
+/**
+ * File names to try, in order: the plain name, then with more and more of the item's own hash
+ * (the same item always tries the same names), then numbered ones. A name is unique per folder,
+ * and so is the item's URL `/veille/<YYYY>/<file stem>/`.
+ */
+function* candidateNames(base: string, hash: string): Generator<string> {
+  yield `${base}.md`;
+  yield `${base}-${hash.slice(0, 6)}.md`;
+  yield `${base}-${hash.slice(0, 14)}.md`;
+  for (let n = 2; n <= 20; n++) yield `${base}-${hash.slice(0, 6)}-${n}.md`;
+}
+
 function basePath(item: Item): string {
   const day = item.date.slice(0, 10);
   return `${day.slice(0, 4)}/${day}-${slugFor(item.title)}`;
@@ -110,14 +133,15 @@ export function storeCandidate(candidate: Candidate, source: Source, context: St
   const known = context.ledger.find(keys);
   if (known) return { kind: "duplicate", path: known.path };
 
+  // A link can be neither cut nor hashed: an absurd one is refused, and never copied into a message.
+  if (candidate.item.url.length > URL_MAX) return { kind: "invalid", problems: [`adresse de l'article trop longue (${candidate.item.url.length} caractères, ${URL_MAX} au plus)`] };
   const frontMatter = frontMatterOf(candidate, source, context.fetched);
   const checked = watchItemSchema.safeParse(frontMatter);
   if (!checked.success) return { kind: "invalid", problems: formatIssues(checked.error.issues) };
-  const text = renderItemFile(frontMatter, candidate.body);
+  const { item } = candidate;
+  const text = renderItemFile(frontMatter, source.reuse === "full" && item.html ? sanitiseHtml(item.html, item.url) : "");
 
-  const base = basePath(candidate.item);
-  const names = [`${base}.md`, `${base}-${keys[0]!.slice(2, 8)}.md`, `${base}-${keys[0]!.slice(2, 14)}.md`];
-  for (const path of names) {
+  for (const path of candidateNames(basePath(item), keys[0]!.slice(2))) {
     if (context.ledger.hasPath(path)) continue;
     const file = join(context.dir, path);
     const written = context.dryRun ? !existsSync(file) : createFileAtomic(file, text);
@@ -126,5 +150,40 @@ export function storeCandidate(candidate: Candidate, source: Source, context: St
       return { kind: "written", path };
     }
   }
-  return { kind: "invalid", problems: [`aucun nom de fichier libre pour « ${base} »`] };
+  return { kind: "invalid", problems: [`aucun nom de fichier libre pour « ${basePath(item)} »`] };
+}
+
+/** What storing one source's candidates did. */
+export interface Stored {
+  /** Paths written, relative to the watch folder, newest item first. */
+  added: string[];
+  duplicates: number;
+  /** New items left for a later run: the source's cap was reached. */
+  capped: number;
+  invalid: string[];
+  /** The written items whose date is the fetch time, with why. */
+  flagged: Item[];
+}
+
+/**
+ * Stores a source's candidates, newest first, until `cap` new items are written; the older new
+ * ones wait for the next run (they are not in the ledger, so they still count as new then).
+ */
+export function storeAll(candidates: readonly Candidate[], source: Source, context: StoreContext, cap: number): Stored {
+  const stored: Stored = { added: [], duplicates: 0, capped: 0, invalid: [], flagged: [] };
+  const newestFirst = [...candidates].sort((a, b) => Date.parse(b.item.date) - Date.parse(a.item.date));
+  for (const candidate of newestFirst) {
+    if (stored.added.length >= cap) {
+      if (context.ledger.find(dedupeKeys(candidate.item, source.id))) stored.duplicates++;
+      else stored.capped++;
+      continue;
+    }
+    const result = storeCandidate(candidate, source, context);
+    if (result.kind === "written") {
+      stored.added.push(result.path);
+      if (candidate.item.dateFlag) stored.flagged.push(candidate.item);
+    } else if (result.kind === "duplicate") stored.duplicates++;
+    else stored.invalid.push(`« ${candidate.item.title} » : ${result.problems.join(" ; ")}`);
+  }
+  return stored;
 }

@@ -31,7 +31,7 @@ function markdownFiles(dir: string): string[] {
 }
 
 it("leaves only whole, parseable files when killed with SIGKILL while writing, and the next run completes without duplicates", async () => {
-  const site = createSite([source("gros", server.url("/big"))]);
+  const site = createSite([source("gros", server.url("/big"), { maxItems: ITEMS })]);
   try {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/fetch.ts", "--root", site.root, "--allow-host", "127.0.0.1"], { cwd: join(import.meta.dirname, "../.."), stdio: "ignore" });
     const exited = new Promise((resolve) => child.on("exit", resolve));

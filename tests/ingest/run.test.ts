@@ -1,20 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import matter from "gray-matter";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { watchItemSchema } from "../../src/core/watch-item.ts";
 import { main } from "../../src/ingest/cli.ts";
 import { formatReport } from "../../src/ingest/report.ts";
-import { createSite, fixture, serve, source, startServer, type FeedServer, type Site } from "./support.ts";
+import { fixture, serve, siteMaker, source, startServer, type FeedServer, type Site } from "./support.ts";
 
 let server: FeedServer;
-const sites: Site[] = [];
-function site(...args: Parameters<typeof createSite>): Site {
-  const s = createSite(...args);
-  sites.push(s);
-  return s;
-}
+const site = siteMaker();
 
 beforeAll(async () => {
   server = await startServer();
@@ -43,9 +38,6 @@ beforeAll(async () => {
   server.route("/moved", (_req, res) => res.writeHead(301, { location: "/three" }).end());
 });
 afterAll(() => server.close());
-afterEach(() => {
-  for (const s of sites.splice(0)) s.cleanup();
-});
 
 const requestsTo = (path: string) => server.requests.filter((r) => r.path === path).length;
 const read = (s: Site, path: string) => readFileSync(join(s.contentDir, path), "utf8");

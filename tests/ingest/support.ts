@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { DateTime } from "luxon";
+import { afterEach } from "vitest";
 import { stringify } from "yaml";
 import { runIngest, type RunOptions } from "../../src/ingest/run.ts";
 
@@ -135,4 +136,17 @@ export function createSite(sources: SourceEntry[] = []): Site {
   };
   site.writeSources(sources);
   return site;
+}
+
+/** createSite for one test file: every site it makes is removed after each test. */
+export function siteMaker(): (...args: Parameters<typeof createSite>) => Site {
+  const sites: Site[] = [];
+  afterEach(() => {
+    for (const s of sites.splice(0)) s.cleanup();
+  });
+  return (...args) => {
+    const s = createSite(...args);
+    sites.push(s);
+    return s;
+  };
 }
