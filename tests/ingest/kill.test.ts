@@ -36,7 +36,7 @@ it("leaves only whole, parseable files when killed with SIGKILL while writing, a
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/fetch.ts", "--root", site.root, "--allow-host", "127.0.0.1"], { cwd: join(import.meta.dirname, "../.."), stdio: "ignore" });
     const exited = new Promise((resolve) => child.on("exit", resolve));
     const started = Date.now();
-    while (markdownFiles(site.contentDir).length < 20 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 5));
+    while (markdownFiles(site.contentDir).length < 20 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 5));
     child.kill("SIGKILL");
     await exited;
 
@@ -57,4 +57,4 @@ it("leaves only whole, parseable files when killed with SIGKILL while writing, a
   } finally {
     site.cleanup();
   }
-}, 40_000);
+}, 120_000);
