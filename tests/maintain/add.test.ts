@@ -43,7 +43,7 @@ describe("npm run sources:add", () => {
     const { io, done } = add([server.url("/revue/rss.xml"), "--section", "recherche", "--territory", "national", "--yes"]);
     await done;
     expect(io.output).toContain("3 article(s), 2 gardé(s) avec le mode « keywords »");
-    expect(io.output).toMatch(/2026-11-20\s+oui\s+Laïcité & fait religieux\s+Laïcité : un guide/);
+    expect(io.output).toMatch(/2026-11-20\s+oui\s+Laïcité et fait religieux\s+Laïcité : un guide/);
     expect(io.output).toMatch(/2026-11-19\s+non\s+—\s+Résultats du championnat de football/);
   });
 

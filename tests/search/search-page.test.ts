@@ -204,7 +204,7 @@ describe("the search page", () => {
   });
 
   it("restores the query, the filters and the sort from the URL after a reload", async () => {
-    const theme = "Laïcité & fait religieux";
+    const theme = "Laïcité et fait religieux";
     const page = await openSearch(`?q=animateurs&theme=${encodeURIComponent(theme)}&type=Partenaire&tri=date`);
     const before = await results(page);
     await page.reload();
@@ -259,7 +259,7 @@ describe("the search page", () => {
     await expect(status(page).textContent()).resolves.toBe("Aucun résultat pour « zygomorphe ».");
     const help = page.locator("[data-search-empty]");
     await expect(help.isVisible()).resolves.toBe(true);
-    await expect(help.getByRole("link", { name: "Laïcité & fait religieux" }).getAttribute("href")).resolves.toMatch(/^\/recherche\/\?theme=/);
+    await expect(help.getByRole("link", { name: "Laïcité et fait religieux" }).getAttribute("href")).resolves.toMatch(/^\/recherche\/\?theme=/);
     await expect(help.getByRole("link", { name: "l'annuaire des ressources" }).isVisible()).resolves.toBe(true);
     await expect(help.getByRole("link", { name: "la veille" }).isVisible()).resolves.toBe(true);
     await page.context().close();

@@ -55,7 +55,7 @@ describe("the built site", () => {
 
   it("lists the watch items, newest first, with their source and themes", () => {
     expect(html("/veille/")).toContain('href="/veille/2026/2026-11-20-essai/"');
-    expect(html("/veille/2026/2026-11-20-essai/")).toContain("Laïcité &amp; fait religieux");
+    expect(html("/veille/2026/2026-11-20-essai/")).toContain("Laïcité et fait religieux");
   });
 
   it("shows template syntax from an imported item as text, never running it", () => {
