@@ -130,7 +130,7 @@ describe("the contact form", () => {
     await p.getByLabel("Fonction").fill("Animatrice");
     await p.getByLabel("Adresse électronique professionnelle").fill("camille.martin@centre-social.fr");
     await p.getByLabel("Votre message").fill("Une situation de tension autour du port de signes religieux dans un atelier.");
-    await p.getByLabel(/J'ai pris connaissance/).check();
+    await p.getByLabel(/pris connaissance/).check();
     const [request] = await Promise.all([p.waitForRequest(FORM_ENDPOINT), p.getByRole("button", { name: "Envoyer ma demande" }).click()]);
     expect(request.method()).toBe("POST");
     expect(new URLSearchParams(request.postData() ?? "").get("courriel")).toBe("camille.martin@centre-social.fr");
@@ -141,7 +141,7 @@ describe("the contact form", () => {
     const p = await open("/contact/", fallbackServer.url);
     expect(await p.locator("form.contact-form").count()).toBe(0);
     await expect(p.getByText("Aucun moyen de joindre le groupe").isVisible()).resolves.toBe(true);
-    await expect(p.getByRole("link", { name: "numéros d'aide urgente" }).getAttribute("href")).resolves.toBe("#aide-urgente-encadre");
+    await expect(p.getByRole("link", { name: "numéros d’aide urgente" }).getAttribute("href")).resolves.toBe("#aide-urgente-encadre");
     await p.context().close();
   });
 });

@@ -205,10 +205,10 @@ describe("the sources page", () => {
 
   it.each([
     ["Défenseur des droits", /à jour/],
-    ["Source d&#39;essai", /en erreur depuis \d+ jours<br><span class="source-health__error">délai dépassé/],
-    ["Revue &amp; « société »", /redirection permanente à corriger : remplacer l&#39;adresse du flux par https:\/\/example\.org\/revue\/rss/],
+    ["Source d’essai", /en erreur depuis \d+ jours<br><span class="source-health__error">délai dépassé/],
+    ["Revue &amp; «\u202Fsociété\u202F»", /redirection permanente à corriger\u202F: remplacer l’adresse du flux par https:\/\/example\.org\/revue\/rss/],
     ["Ancien carnet", /disparue/],
-    ["Site qui limite les passages", /en pause jusqu&#39;au 15 janvier 2030/],
+    ["Site qui limite les passages", /en pause jusqu’au 15 janvier 2030/],
     ["Nouvelle source", /pas encore relevée/],
     ["Source désactivée", /désactivée dans le registre/],
   ])("says in words how %s is doing", (name, status) => {

@@ -260,7 +260,7 @@ describe("the search page", () => {
     const help = page.locator("[data-search-empty]");
     await expect(help.isVisible()).resolves.toBe(true);
     await expect(help.getByRole("link", { name: "Laïcité et fait religieux" }).getAttribute("href")).resolves.toMatch(/^\/recherche\/\?theme=/);
-    await expect(help.getByRole("link", { name: "l'annuaire des ressources" }).isVisible()).resolves.toBe(true);
+    await expect(help.getByRole("link", { name: "l’annuaire des ressources" }).isVisible()).resolves.toBe(true);
     await expect(help.getByRole("link", { name: "la veille" }).isVisible()).resolves.toBe(true);
     await page.context().close();
   });
@@ -290,7 +290,7 @@ describe("the search page", () => {
     const notice = page.locator(".search__notice");
     await expect(notice.isVisible()).resolves.toBe(true);
     await expect(notice.getByRole("link", { name: "la veille" }).getAttribute("href")).resolves.toBe("/veille/");
-    await expect(notice.getByRole("link", { name: "l'annuaire des ressources" }).getAttribute("href")).resolves.toBe("/ressources/");
+    await expect(notice.getByRole("link", { name: "l’annuaire des ressources" }).getAttribute("href")).resolves.toBe("/ressources/");
     await context.close();
   });
 });

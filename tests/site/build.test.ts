@@ -65,7 +65,7 @@ describe("the built site", () => {
   });
 
   it("shows the accessibility status in every footer", () => {
-    for (const url of PAGES) expect(html(url)).toMatch(/Accessibilité : <a href="\/accessibilite\/">site non conforme<\/a>/);
+    for (const url of PAGES) expect(html(url)).toMatch(/Accessibilité\u202F: <a href="\/accessibilite\/">site non conforme<\/a>/);
   });
 
   it("prints the host on the legal notice", () => {

@@ -118,3 +118,22 @@ describe("a resource page", () => {
     expect(text("/ressources/dilcrah/")).not.toContain("vérifiée le");
   });
 });
+
+describe("the directory", () => {
+  it("leads to the resources meant for each audience, through the search's public facet", () => {
+    const files = readdirSync(join(PROJECT_ROOT, "content/ressources")).filter((f) => f.endsWith(".md"));
+    const forSchools = files.filter((f) => (frontMatter(join(PROJECT_ROOT, "content/ressources", f)).audiences as string[]).includes("education")).length;
+    expect(text("/ressources/")).toContain(`Éducation (${forSchools})`);
+    expect(html("/ressources/")).toContain(`href="/recherche/?public=${encodeURIComponent("Éducation")}"`);
+  });
+});
+
+describe("French typography", () => {
+  it("puts a narrow no-break space before the question mark of template text", () => {
+    expect(html("/")).toContain("Besoin d’aide urgente\u202F?");
+  });
+
+  it("names a resource's language in words", () => {
+    expect(text("/ressources/iij-mecanismes-orientation-multi-acteurs/")).toContain("Langue anglais");
+  });
+});

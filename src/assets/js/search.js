@@ -216,7 +216,7 @@ function renderResult(result) {
   const add = (...nodes) => meta.append(...(meta.childNodes.length ? [" · ", ...nodes] : nodes));
   if (result.meta.type) add(result.meta.type);
   if (result.meta.date) add("publié le ", timeOf(result.meta.date));
-  if (result.meta.verifie) add("fiche vérifiée le ", timeOf(result.meta.verifie));
+  if (result.meta.verifie) add("fiche relue le ", timeOf(result.meta.verifie));
   if (result.meta.source) add(result.meta.source);
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
