@@ -40,7 +40,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // Publishing: site and theme feeds, sources (health page and OPML).
-  eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(feedsPlugin, { labels, siteName: site.name });
   eleventyConfig.addPlugin(sourcesPlugin, { registry, state });
   // What the pages say about the site itself: legal fields still empty, link checks, typography.
   eleventyConfig.addPlugin(editorialPlugin, { site });

@@ -42,6 +42,14 @@ const verdict = (ok: boolean) => (ok ? "oui" : "**non**");
 
 type Row = [measure: string, value: string, target?: string, met?: boolean];
 
+/**
+ * The site's own Eleventy work against bare Eleventy (issue 12's target): the full build less
+ * Pagefind's time, since indexing is a separate process that the bare build does not run.
+ */
+export function siteEleventyRatio(b: Pick<BuildFigures, "full" | "bare" | "pagefind">): number {
+  return (b.full.wallMs - b.pagefind.wallMs) / b.bare.wallMs;
+}
+
 function buildRows(builds: readonly BuildFigures[]): Row[] {
   const rows: Row[] = [];
   const first = builds[0];
@@ -49,13 +57,15 @@ function buildRows(builds: readonly BuildFigures[]): Row[] {
   for (const b of builds) {
     const n = integer.format(b.items);
     const ratio = b.full.wallMs / b.bare.wallMs;
+    const siteRatio = siteEleventyRatio(b);
     const isLargest = b === largest && builds.length > 1;
     rows.push(
       [`Build complet, ${n} articles (${integer.format(b.pages)} pages, ${b.runs} passe(s))`, `${seconds(b.full.wallMs)} · CPU ${seconds(b.full.cpuMs)} · ${megabytes(b.full.peakRssBytes)}`,
         isLargest ? `mémoire < ${megabytes(TARGETS.peakBytes)}` : undefined, isLargest ? b.full.peakRssBytes < TARGETS.peakBytes : undefined],
       [`– dont Pagefind seul`, `${seconds(b.pagefind.wallMs)} · ${megabytes(b.pagefind.peakRssBytes)} · index ${megabytes(b.indexBytes)}`],
       [`Eleventy nu, ${n} articles`, `${seconds(b.bare.wallMs)} · CPU ${seconds(b.bare.cpuMs)} · ${megabytes(b.bare.peakRssBytes)}`],
-      [`Rapport complet / nu, ${n}`, number.format(ratio), isLargest ? `≤ ${number.format(TARGETS.ratio)}` : undefined, isLargest ? ratio <= TARGETS.ratio : undefined],
+      [`Rapport complet / nu, ${n}`, number.format(ratio)],
+      [`Rapport Eleventy du site (complet − Pagefind) / nu, ${n}`, number.format(siteRatio), `≤ ${number.format(TARGETS.ratio)}`, siteRatio <= TARGETS.ratio],
     );
   }
   if (first && largest && largest !== first) {

@@ -33,7 +33,12 @@ export interface SiteLists {
 export function siteLists(all: readonly Entry[], themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES): SiteLists {
   const listed = types.filter((t) => t.collection);
   const lists = new Map<string, Entry[]>(listed.map((t) => [t.id, []]));
-  for (const entry of all) lists.get(entry.data.contentType)?.push(entry);
+  // Each listed page as a view over Eleventy's own object (its prototype): reads go through to the
+  // page, but Eleventy no longer takes the lists for its own. After rendering it walks every plain
+  // page object of every array collection and looks each one up by a linear search of all pages
+  // (TemplateMap.populateCollectionsWithContent → getMapEntryForInputPath): quadratic, and a
+  // no-op for pages it already holds. The `all` collection still pays it once, as in bare Eleventy.
+  for (const entry of all) lists.get(entry.data.contentType)?.push(Object.create(entry) as Entry);
   const byType = Object.fromEntries(
     listed.map((t) => {
       const entries = lists.get(t.id)!;

@@ -19,15 +19,30 @@ function toDate(value: Date | string): Date {
   return date;
 }
 
-function dayParts(value: Date | string): Record<"year" | "month" | "day", string> {
-  const parts = Object.fromEntries(calendarDay.formatToParts(toDate(value)).map((p) => [p.type, p.value]));
-  return { year: parts.year!, month: parts.month!, day: parts.day! };
+/**
+ * A formatted value per instant, computed once: each item's date is printed on its page, its
+ * cards in the watch, its theme pages and its letter, and in the search index (a dozen times).
+ */
+function memoised<T>(format: (date: Date) => T): (value: Date | string) => T {
+  const cache = new Map<number, T>();
+  return (value) => {
+    const date = toDate(value);
+    let formatted = cache.get(date.getTime());
+    if (formatted === undefined) {
+      formatted = format(date);
+      cache.set(date.getTime(), formatted);
+    }
+    return formatted;
+  };
 }
 
+const dayParts = memoised((date): Record<"year" | "month" | "day", string> => {
+  const parts = Object.fromEntries(calendarDay.formatToParts(date).map((p) => [p.type, p.value]));
+  return { year: parts.year!, month: parts.month!, day: parts.day! };
+});
+
 /** « 23 novembre 2026 », as French readers write dates. */
-export function dateFr(value: Date | string): string {
-  return frenchDate.format(toDate(value));
-}
+export const dateFr = memoised((date) => frenchDate.format(date));
 
 /** Machine-readable date for `<time datetime>`. */
 export function isoDate(value: Date | string): string {

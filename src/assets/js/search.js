@@ -3,15 +3,11 @@
 // bookmarked, shared, reloaded and walked back with the browser's history. Without this script
 // the form still submits, and a <noscript> message points to the watch and the directory.
 
-/** Filters written by src/site/plugins/search-index.ts, in the order readers scan them. */
-const FACETS = [
-  { name: "theme", label: "Thème" },
-  { name: "type", label: "Type de contenu" },
-  { name: "ressource", label: "Type de ressource" },
-  { name: "territoire", label: "Territoire" },
-  { name: "source", label: "Source ou organisme" },
-  { name: "annee", label: "Année" },
-];
+/**
+ * The facets as src/site/search-facets.ts declares them (id, label, `open`, `descending`), in the
+ * order readers scan them, rendered into the page by content/recherche.njk.
+ */
+const FACETS = JSON.parse(document.getElementById("facettes-recherche").textContent);
 /** The site may be published under a path prefix: this script sits at <site>/assets/js/. */
 const SITE_ROOT = new URL("../../", import.meta.url);
 const PAGE_SIZE = 20;
@@ -39,9 +35,9 @@ let shown = [];
 function readForm() {
   const data = new FormData(form);
   const filters = {};
-  for (const { name } of FACETS) {
-    const values = data.getAll(name);
-    if (values.length) filters[name] = values;
+  for (const { id } of FACETS) {
+    const values = data.getAll(id);
+    if (values.length) filters[id] = values;
   }
   return { term: String(data.get("q") ?? "").trim(), byDate: data.get("tri") === "date", filters };
 }
@@ -73,9 +69,9 @@ function valuesInUrl(name) {
 
 function renderFacets(available) {
   for (const facet of FACETS) {
-    const values = [...new Set([...Object.keys(available[facet.name] ?? {}), ...valuesInUrl(facet.name)])];
+    const values = [...new Set([...Object.keys(available[facet.id] ?? {}), ...valuesInUrl(facet.id)])];
     if (!values.length) continue;
-    values.sort((a, b) => (facet.name === "annee" ? collator.compare(b, a) : collator.compare(a, b)));
+    values.sort((a, b) => (facet.descending ? collator.compare(b, a) : collator.compare(a, b)));
     facetsBox.append(facetGroup(facet, values));
   }
 }
@@ -84,10 +80,10 @@ function renderFacets(available) {
  * A facet folds away, so the results stay a few key presses away. Beside the results, the busiest
  * facets start open; on a narrow screen, where they come before the results, only chosen ones do.
  */
-function facetGroup({ name, label }, values) {
+function facetGroup({ id: name, label, open }, values) {
   const details = document.createElement("details");
   details.className = "facet";
-  const busiest = (name === "theme" || name === "type") && matchMedia("(min-width: 56rem)").matches;
+  const busiest = Boolean(open) && matchMedia("(min-width: 56rem)").matches;
   details.open = busiest || valuesInUrl(name).length > 0;
   const summary = document.createElement("summary");
   summary.textContent = label;
@@ -125,7 +121,7 @@ function facetOption(name, value, id) {
 async function facetCounts(term, filters, found) {
   const chosen = Object.keys(filters);
   const counts = await Promise.all(
-    FACETS.map(async ({ name }) => {
+    FACETS.map(async ({ id: name }) => {
       if (!filters[name]) return [name, found.filters?.[name] ?? {}];
       if (chosen.length === 1) return [name, found.totalFilters?.[name] ?? {}];
       const { [name]: _own, ...others } = filters;

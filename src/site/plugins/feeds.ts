@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { Entry } from "../entries.ts";
+import { feedEntry, jsonFeed } from "../feed-entries.ts";
+import type { FeedSpec } from "../theme-shelves.ts";
+import type { Labels } from "../search-facets.ts";
 import { isXmlOutput, xmlSafe } from "../xml-text.ts";
 
 const template = (name: string) => readFileSync(new URL(`../feeds/${name}`, import.meta.url), "utf8");
@@ -10,10 +14,37 @@ const template = (name: string) => readFileSync(new URL(`../feeds/${name}`, impo
  * and every XML output stripped of the characters XML forbids.
  * The plugin's date filters and the base plugin's `htmlBaseUrl` are used in our own templates
  * rather than its virtual template: that one lists collections oldest first when they are sorted
- * newest first, and writes JSON strings without JSON escaping.
+ * newest first, and writes JSON strings without JSON escaping. What both feeds say of an entry
+ * (author, summary, link, themes) comes from one function, `feedEntry` (src/site/feed-entries.ts);
+ * the JSON Feed is an object serialised by `JSON.stringify`.
  */
-export function feedsPlugin(eleventyConfig: UserConfig): void {
+export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName }: { labels: Labels; siteName: string }): void {
   eleventyConfig.addPlugin(rssPlugin);
+  eleventyConfig.addFilter("feedEntry", (entry: Entry) => feedEntry(entry, labels, siteName));
+  const buildJsonFeed = async function (this: unknown, feed: FeedSpec, site: { url: string; shortName: string; name: string; description: string }) {
+    // Eleventy's own filters, as the Atom template uses them: entry bodies through the site's
+    // transforms with the absolute base, URLs with the path prefix.
+    const renderTransforms = eleventyConfig.getFilter("renderTransforms") as (this: unknown, html: string, page: unknown, base: string) => Promise<string>;
+    const absolute = eleventyConfig.getFilter("htmlBaseUrl") as (this: unknown, url: string, base: string) => string;
+    const entries = await Promise.all(
+      feed.entries.map(async (entry) => {
+        const content = String((entry as Entry & { content?: string }).content ?? "");
+        return {
+          url: absolute.call(this, entry.url, site.url),
+          fields: feedEntry(entry, labels, siteName),
+          body: content.trim() ? await renderTransforms.call(this, content, entry.data.page, site.url) : "",
+        };
+      }),
+    );
+    const head = { title: `Veille et billets – ${site.shortName}`, homeUrl: absolute.call(this, "/", site.url), feedUrl: absolute.call(this, "/feed.json", site.url), description: site.description, author: site.name };
+    return JSON.stringify(jsonFeed(head, entries), null, 2);
+  };
+  // Registered for Nunjucks with its callback rather than through `addAsyncFilter`, whose wrapper
+  // drops a rejection: an entry body read before Eleventy has rendered it must reach Eleventy,
+  // which then renders this template again once the bodies are there.
+  eleventyConfig.addNunjucksAsyncFilter("jsonFeed", function (this: unknown, feed: FeedSpec, site: Parameters<typeof buildJsonFeed>[1], done: (error: unknown, result?: string) => void) {
+    buildJsonFeed.call(this, feed, site).then((json) => done(null, json), done);
+  });
   // Feeds, the OPML list and the e-mail letter carry text from feeds and the registry: one
   // character XML forbids would make the whole file unreadable (src/site/xml-text.ts).
   eleventyConfig.addTransform("xml-safe", function (this: { page: { outputPath: string | false } }, content: string) {

@@ -66,6 +66,8 @@ export function searchIndexPlugin(eleventyConfig: UserConfig, { labels }: { labe
   });
   eleventyConfig.addFilter("searchUrl", (value: string, facetId: string) => searchUrl(labels, facetId, value));
   eleventyConfig.addGlobalData("searchFacets", FACETS);
+  // JSON inside <script>: `<` escaped, so no value can close the element.
+  eleventyConfig.addFilter("jsonForScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
   // `npm start` (serve) and watch mode refresh the index after every rebuild. `npm run build` indexes
   // once Eleventy has exited instead (src/site/build.ts), so their memory peaks do not add up.
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
