@@ -30,9 +30,11 @@ export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 });
 
 /**
- * One theme of `_data/themeCatalog.yaml`. The keyword lists drive the watch's classifier:
- * `strong` terms keep an item on their own, `weak` ones only beside a strong term or a local place.
- * A trailing `*` marks a prefix (`discrimin*`); matching folds case and accents on word boundaries.
+ * One theme of `_data/themeCatalog.yaml`. The keyword lists drive the watch's classifier
+ * (src/ingest/classify.ts): `strong` terms keep an item on their own, `weak` clues need another
+ * clue, a strong term or a local place; `ignore` lists fixed expressions that look like a theme
+ * word but are not (« in extremis »). A trailing `*` marks a prefix (`discrimin*`), `a + b` two
+ * words near each other; matching folds case, accents, plurals and feminine forms.
  */
 export const themeSchema = z.strictObject({
   id: idSchema,
@@ -41,6 +43,7 @@ export const themeSchema = z.strictObject({
   crossCutting: z.boolean().default(false),
   strong: z.array(z.string().min(1)).default([]),
   weak: z.array(z.string().min(1)).default([]),
+  ignore: z.array(z.string().min(1)).default([]),
 });
 export type Theme = z.infer<typeof themeSchema>;
 

@@ -42,5 +42,9 @@ export const watchItemSchema = z.strictObject({
   selected: z.boolean().optional(),
   /** Left out of every page, feed and the search index; the ledger keeps it, so it never comes back. */
   hidden: z.boolean().optional(),
+  /** The classifier's relevance score when the item was kept (src/ingest/classify.ts). */
+  score: z.number().optional(),
+  /** Why it was kept: the terms or evidence, short French phrases shown to maintainers. */
+  reasons: z.array(z.string()).optional(),
 });
 export type WatchItem = z.infer<typeof watchItemSchema>;

@@ -16,7 +16,7 @@ import { z } from "zod";
 import { stringify } from "yaml";
 import { validate } from "../core/validation.ts";
 import { buildVocabulary, classify, type Classification } from "../ingest/classify.ts";
-import { loadThemes } from "../ingest/registry.ts";
+import { loadThemes } from "../core/sources.ts";
 import { runIngest } from "../ingest/run.ts";
 import { readFrontMatter } from "../ingest/store.ts";
 

@@ -1,88 +1,182 @@
 /**
- * Classifier: decides whether an item of a source is kept and which themes it carries.
- * Terms come from `_data/themeCatalog.yaml` (strong / weak per theme) and from a source's own
- * `include` / `exclude`. Matching folds case and accents and works on whole words, so
- * « secte » never matches « insecte » nor « culte » « difficulté »; a trailing `*` is a prefix.
+ * Classifier: how relevant an item of a general-news source is to the watch, which themes it
+ * carries, and why. Evidence comes from `_data/themeCatalog.yaml` (per theme: `strong` terms,
+ * `weak` clues, `ignore` expressions) and from the source's own `include` / `exclude`, which win.
+ *
+ * Scoring, chosen to stay explainable to a maintainer:
+ * - a strong term weighs 1, a weak clue 0.5, each distinct term counted once; a term found only
+ *   in the publisher's categories weighs half (evidence, not proof);
+ * - a theme's score is the sum of its evidence; the item's score is its best theme plus half of
+ *   the others (two fields of the watch meeting is a sign too), plus 0.5 when a local place is
+ *   named beside some evidence, since local news is what the group watches first;
+ * - the item is kept at 1 (THRESHOLD); between 0.5 and 1 it is borderline and reported, so a
+ *   maintainer can add a term or a source rule;
+ * - a kept item carries its main theme, every theme scoring at least 1 and every theme its title
+ *   names; a cross-cutting theme (`jeunesse`) never keeps an item on its own and is given at 1
+ *   when young people are the subject, its terms counting 0.4 in the summary (the title states
+ *   the subject).
+ * Expressions in `ignore` (« in extremis », « film culte »…) hide the words they contain.
  */
 import type { Theme } from "../core/taxonomy.ts";
-import { fold } from "../core/text.ts";
 import type { Item } from "./normalise.ts";
 import type { Source } from "../core/sources.ts";
+import { fieldOf, findTerm, parseTerm, take, termLength, type Field, type Term } from "./relevance/terms.ts";
+
+export const THRESHOLD = 1;
+export const BORDERLINE = 0.5;
+const STRONG = 1;
+const WEAK = 0.5;
+const CATEGORY_FACTOR = 0.5;
+const SUMMARY_CROSS_CUTTING_FACTOR = 0.4;
+const LOCAL_BONUS = 0.5;
+const THEME_MIN = 1;
+const CROSS_CUTTING_MIN = 1;
 
 /** A weak term counts beside one of these, since local news is what the group watches first. */
-const LOCAL_PLACES = ["brest", "brest metropole", "finistere", "bretagne", "quimper", "morlaix", "landerneau", "plougastel-daoulas", "guipavas", "plouzane", "le relecq-kerhuon", "gouesnou", "bohars", "guilers"];
+const LOCAL_PLACES = ["Brest", "Brest métropole", "Finistère", "Bretagne", "Quimper", "Morlaix", "Landerneau", "Plougastel-Daoulas", "Guipavas", "Plouzané", "Le Relecq-Kerhuon", "Gouesnou", "Bohars", "Guilers"];
 
-/** A term as words, the last one possibly a prefix. */
-interface Term {
-  words: string[];
-  prefix: boolean;
-}
+type Kind = "strong" | "weak" | "ignore" | "place";
 
-interface ThemeTerms {
-  id: string;
-  strong: Term[];
-  weak: Term[];
+interface Entry {
+  theme?: string;
+  kind: Kind;
+  term: Term;
 }
 
 export interface Vocabulary {
-  themes: ThemeTerms[];
-  places: Term[];
+  /** Every term, longest first, `ignore` expressions before others of the same length. */
+  entries: Entry[];
+  crossCutting: Set<string>;
+  themeIds: string[];
 }
 
-function words(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-export function parseTerm(term: string): Term {
-  const prefix = term.trim().endsWith("*");
-  return { words: words(term.replace(/\*+\s*$/, "")), prefix };
-}
+const KIND_ORDER: Record<Kind, number> = { ignore: 0, strong: 1, weak: 2, place: 3 };
 
 export function buildVocabulary(themes: readonly Theme[]): Vocabulary {
-  return {
-    themes: themes.map((t) => ({ id: t.id, strong: t.strong.map(parseTerm), weak: t.weak.map(parseTerm) })),
-    places: LOCAL_PLACES.map(parseTerm),
-  };
-}
-
-function matches(term: Term, tokens: readonly string[]): boolean {
-  const n = term.words.length;
-  if (n === 0) return false;
-  for (let i = 0; i + n <= tokens.length; i++) {
-    let ok = true;
-    for (let k = 0; k < n && ok; k++) {
-      const token = tokens[i + k]!;
-      const word = term.words[k]!;
-      ok = k === n - 1 && term.prefix ? token.startsWith(word) : token === word;
-    }
-    if (ok) return true;
+  const entries: Entry[] = [];
+  for (const t of themes) {
+    for (const kind of ["strong", "weak", "ignore"] as const) for (const label of t[kind] ?? []) entries.push({ theme: t.id, kind, term: parseTerm(label) });
   }
-  return false;
+  for (const place of LOCAL_PLACES) entries.push({ kind: "place", term: parseTerm(place) });
+  entries.sort((a, b) => termLength(b.term) - termLength(a.term) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  return { entries, crossCutting: new Set(themes.filter((t) => t.crossCutting).map((t) => t.id)), themeIds: themes.map((t) => t.id) };
 }
 
 export interface Classification {
   keep: boolean;
   themes: string[];
+  /** The item's relevance, THRESHOLD and above being kept. */
+  score: number;
+  /** Short French phrases: the evidence that counted, strongest first. */
+  reasons: string[];
+  /** Expressions that hid a theme word (« in extremis »…), for the reports. */
+  ignored?: string[];
   /** Why an item was left out, for the report. */
-  reason?: "excluded" | "no-match";
+  reason?: "excluded" | "no-match" | "below-threshold";
+  /** Left out, but close enough to the threshold for a maintainer to look at it. */
+  borderline?: boolean;
 }
 
-/** Text an item is judged on: what a reader sees, plus the publisher's own categories. */
-function tokensOf(item: Pick<Item, "title" | "summary" | "categories">): string[] {
-  return words([item.title, item.summary, ...item.categories].join(" \n "));
+interface Evidence {
+  theme: string;
+  kind: "strong" | "weak";
+  label: string;
+  weight: number;
+  fromCategory: boolean;
+  inTitle: boolean;
 }
+
+interface Found {
+  evidence: Map<string, Evidence>;
+  places: string[];
+  ignored: string[];
+}
+
+/** Runs every term over the item's fields, longest first, and keeps the best evidence per term. */
+function collect(item: Pick<Item, "title" | "summary" | "categories">, vocabulary: Vocabulary): Found {
+  const fields: { field: Field; where: "title" | "summary" | "category" }[] = [
+    { field: fieldOf(item.title), where: "title" },
+    { field: fieldOf(item.summary), where: "summary" },
+    ...item.categories.map((c) => ({ field: fieldOf(c), where: "category" as const })),
+  ];
+  const found: Found = { evidence: new Map(), places: [], ignored: [] };
+  let pending: { field: Field; spans: [number, number][] }[] = [];
+  let length = Infinity;
+  for (const entry of vocabulary.entries) {
+    const n = termLength(entry.term);
+    // Expressions of one length all see the same text; they hide their words from shorter terms.
+    if (n < length) {
+      for (const p of pending) take(p.field, p.spans);
+      pending = [];
+      length = n;
+    }
+    for (const { field, where } of fields) {
+      const spans = findTerm(entry.term, field);
+      if (!spans.length) continue;
+      if (entry.kind === "ignore") {
+        take(field, spans);
+        if (!found.ignored.includes(entry.term.label)) found.ignored.push(entry.term.label);
+        continue;
+      }
+      if (entry.term.parts.length === 1 && n > 1) pending.push({ field, spans });
+      if (entry.kind === "place") {
+        if (!found.places.includes(entry.term.label)) found.places.push(entry.term.label);
+        continue;
+      }
+      const category = where === "category";
+      // A cross-cutting theme is about the item's subject, which the title states.
+      const factor = category ? CATEGORY_FACTOR : where === "summary" && vocabulary.crossCutting.has(entry.theme!) ? SUMMARY_CROSS_CUTTING_FACTOR : 1;
+      const weight = (entry.kind === "strong" ? STRONG : WEAK) * factor;
+      const key = `${entry.theme}\n${entry.term.key}`;
+      const previous = found.evidence.get(key);
+      if (!previous || previous.weight < weight) found.evidence.set(key, { theme: entry.theme!, kind: entry.kind, label: entry.term.label, weight, fromCategory: category, inTitle: where === "title" || !!previous?.inTitle });
+      else if (where === "title") previous.inTitle = true;
+    }
+  }
+  return found;
+}
+
+function describe(e: Evidence): string {
+  if (e.fromCategory) return `catégorie de l'éditeur « ${e.label} »`;
+  return e.kind === "strong" ? `« ${e.label} »` : `« ${e.label} » (indice)`;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
 
 export function classify(item: Pick<Item, "title" | "summary" | "categories">, source: Pick<Source, "keep" | "themes" | "include" | "exclude">, vocabulary: Vocabulary): Classification {
-  const tokens = tokensOf(item);
-  if (source.exclude.some((t) => matches(parseTerm(t), tokens))) return { keep: false, themes: [], reason: "excluded" };
+  const all = [fieldOf(item.title), fieldOf(item.summary), ...item.categories.map(fieldOf)];
+  const ruleHit = (rules: readonly string[]) => rules.find((r) => all.some((f) => findTerm(parseTerm(r), f).length > 0));
+  const excluded = ruleHit(source.exclude);
+  if (excluded) return { keep: false, themes: [], score: 0, reasons: [`exclu par la règle de la source « ${excluded} »`], reason: "excluded" };
 
-  const strong = vocabulary.themes.filter((t) => t.strong.some((term) => matches(term, tokens))).map((t) => t.id);
-  const weak = vocabulary.themes.filter((t) => t.weak.some((term) => matches(term, tokens))).map((t) => t.id);
-  const local = vocabulary.places.some((term) => matches(term, tokens));
-  const included = source.include.some((t) => matches(parseTerm(t), tokens));
-  const weakCounts = strong.length > 0 || local;
+  const found = collect(item, vocabulary);
+  const byTheme = new Map<string, number>();
+  for (const e of found.evidence.values()) byTheme.set(e.theme, (byTheme.get(e.theme) ?? 0) + e.weight);
+  const field = [...byTheme].filter(([id]) => !vocabulary.crossCutting.has(id)).map(([, s]) => s).sort((a, b) => b - a);
+  const best = field[0] ?? 0;
+  let score = best + field.slice(1).reduce((sum, s) => sum + s / 2, 0);
+  const reasons = [...found.evidence.values()]
+    .filter((e) => !vocabulary.crossCutting.has(e.theme) || (byTheme.get(e.theme) ?? 0) >= CROSS_CUTTING_MIN)
+    .sort((a, b) => b.weight - a.weight)
+    .map(describe);
+  if (best > 0 && found.places.length) {
+    score += LOCAL_BONUS;
+    reasons.push(`lieu : ${found.places.join(", ")}`);
+  }
+  const included = ruleHit(source.include);
+  if (included) reasons.unshift(`règle de la source « ${included} »`);
+  if (source.keep === "all") reasons.unshift("source spécialisée");
+  const dedupedReasons = [...new Set(reasons)];
 
-  const keep = source.keep === "all" || strong.length > 0 || (weak.length > 0 && local) || included;
-  const themes = [...new Set([...source.themes, ...strong, ...(weakCounts ? weak : [])])].sort();
-  return keep ? { keep, themes } : { keep, themes: [], reason: "no-match" };
+  const keep = source.keep === "all" || !!included || score >= THRESHOLD;
+  const ignored = found.ignored.length ? { ignored: found.ignored } : {};
+  if (!keep) {
+    const borderline = score >= BORDERLINE;
+    return { keep, themes: [], score: round(score), reasons: dedupedReasons, ...ignored, reason: score > 0 ? "below-threshold" : "no-match", ...(borderline ? { borderline } : {}) };
+  }
+  // A theme needs a strong term or two clues, unless it is the item's main theme or its title says it.
+  const titled = new Set([...found.evidence.values()].filter((e) => e.inTitle).map((e) => e.theme));
+  const matched = [...byTheme].filter(([id, s]) => (vocabulary.crossCutting.has(id) ? s >= CROSS_CUTTING_MIN : s >= THEME_MIN || titled.has(id) || (s === best && s > 0))).map(([id]) => id);
+  const themes = [...new Set([...source.themes, ...matched])].sort();
+  return { keep, themes, score: round(Math.max(score, included ? THRESHOLD : 0)), reasons: dedupedReasons, ...ignored };
 }

@@ -107,7 +107,7 @@ export async function processFeed(fetched: { body: Buffer; contentType?: string;
       processed.filtered++;
       continue;
     }
-    processed.candidates.push({ item, themes: verdict.themes });
+    processed.candidates.push({ item, themes: verdict.themes, score: verdict.score, reasons: verdict.reasons });
   }
   return processed;
 }

@@ -30,6 +30,9 @@ const SLUG_MAX = 60;
 export interface Candidate {
   item: Item;
   themes: string[];
+  /** The classifier's score and evidence, written to the front matter for maintainers. */
+  score?: number;
+  reasons?: string[];
 }
 
 export type StoreResult =
@@ -58,6 +61,8 @@ export function frontMatterOf(candidate: Candidate, source: Source, fetched: str
     themes: candidate.themes,
     summary: item.summary,
     fetched,
+    ...(candidate.score !== undefined ? { score: candidate.score } : {}),
+    ...(candidate.reasons?.length ? { reasons: candidate.reasons } : {}),
   };
 }
 

@@ -50,7 +50,7 @@ describe("an ingest run", () => {
     const text = read(s, report.sources[0]!.added[0]!);
     expect(text.startsWith("---\n")).toBe(true);
     const data = watchItemSchema.parse(parseYaml(text.slice(4, text.indexOf("\n---\n", 3))));
-    expect(Object.keys(parseYaml(text.slice(4, text.indexOf("\n---\n", 3))))).toEqual(["title", "date", "source", "url", "guid", "section", "territory", "themes", "summary", "fetched"]);
+    expect(Object.keys(parseYaml(text.slice(4, text.indexOf("\n---\n", 3))))).toEqual(["title", "date", "source", "url", "guid", "section", "territory", "themes", "summary", "fetched", "score", "reasons"]);
     expect(data).toMatchObject({
       title: "Laïcité à l\u2019école : un guide pour les équipes",
       date: "2026-11-21T09:30:00+01:00",
@@ -59,6 +59,7 @@ describe("an ingest run", () => {
       guid: "exemple-1",
       themes: ["laicite"],
       summary: "Le guide rappelle les principes & les pratiques.",
+      reasons: ["source spécialisée", "« laïcité »"],
       fetched: "2026-11-23T10:00:00+01:00",
     });
   });
