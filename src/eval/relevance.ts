@@ -16,7 +16,7 @@ import { z } from "zod";
 import { stringify } from "yaml";
 import { validate } from "../core/validation.ts";
 import { buildVocabulary, classify, type Classification } from "../ingest/classify.ts";
-import { loadThemes } from "../core/sources.ts";
+import { loadThemes, MAX_ITEMS_CEILING } from "../core/sources.ts";
 import { runIngest } from "../ingest/run.ts";
 import { readFrontMatter } from "../ingest/store.ts";
 
@@ -140,7 +140,7 @@ export async function evaluateRelevance(folder: string, options: EvalOptions): P
   try {
     mkdirSync(join(root, "_data"));
     const sourceId = (feed: string) => feed.replace(/\.xml$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-    const registry = feeds.map((f) => ({ id: sourceId(f), name: f, feed: `${base}/${encodeURIComponent(f)}`, section: "actualites", territory: "national", keep: "keywords" }));
+    const registry = feeds.map((f) => ({ id: sourceId(f), name: f, feed: `${base}/${encodeURIComponent(f)}`, section: "actualites", territory: "national", keep: "keywords", maxItems: MAX_ITEMS_CEILING }));
     writeFileSync(join(root, "_data/sources.yaml"), stringify(registry));
     const contentDir = join(root, "content/veille");
     const report = await runIngest({

@@ -241,3 +241,15 @@ describe("internal links", () => {
     for (const url of ["/feed.xml", "/feed.json", "/themes/jeunesse/feed.xml"]) expect(existsSync(join(site.output, url))).toBe(true);
   });
 });
+
+describe("a watch item page", () => {
+  const itemPage = (theme: string, stem: string) => read(/href="(\/veille\/[^"]+)"/.exec(read(`/themes/${theme}/`).split("\n").find((l) => l.includes(stem)) ?? "")![1]!);
+
+  it("tells maintainers, discreetly, why the watch kept the item", () => {
+    expect(itemPage("laicite", "laicite-a-l-ecole")).toContain("Retenu automatiquement pour : « laïcité », « école » (indice) (score 1,5).");
+  });
+
+  it("says nothing of the kind for an item without reasons", () => {
+    expect(itemPage("complotisme", "complot-antislash")).not.toContain("Retenu automatiquement");
+  });
+});
