@@ -43,7 +43,8 @@ export const themeSchema = z.strictObject({
   crossCutting: z.boolean().default(false),
   strong: z.array(z.string().min(1)).default([]),
   weak: z.array(z.string().min(1)).default([]),
-  ignore: z.array(z.string().min(1)).default([]),
+  // Optional rather than defaulted, so theme objects written by hand (tests, tools) need not list it.
+  ignore: z.array(z.string().min(1)).optional(),
 });
 export type Theme = z.infer<typeof themeSchema>;
 
