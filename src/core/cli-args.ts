@@ -104,6 +104,19 @@ export interface CliStreams {
 
 const terminal: CliStreams = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
+/** The exit code for a command line that stopped the command (usage printed on --help, message and usage on a mistake); other errors go on. */
+function answerCommandLine(error: unknown, usage: string, streams: CliStreams): number {
+  if (error instanceof HelpRequested) {
+    streams.out(`${usage}\n`);
+    return 0;
+  }
+  if (error instanceof UsageError) {
+    streams.err(`Erreur : ${error.message}\n\n${usage}\n`);
+    return USAGE_EXIT;
+  }
+  throw error;
+}
+
 /**
  * Runs a command's body and returns its exit code: the usage on `--help` (0), a French message
  * and the usage on a bad command line (USAGE_EXIT). Other errors go on to the caller.
@@ -112,14 +125,18 @@ export async function runCli(usage: string, body: () => Promise<number>, streams
   try {
     return await body();
   } catch (error) {
-    if (error instanceof HelpRequested) {
-      streams.out(`${usage}\n`);
-      return 0;
-    }
-    if (error instanceof UsageError) {
-      streams.err(`Erreur : ${error.message}\n\n${usage}\n`);
-      return USAGE_EXIT;
-    }
-    throw error;
+    return answerCommandLine(error, usage, streams);
+  }
+}
+
+/**
+ * The command line of a command that keeps running until stopped (a local server), which has no
+ * exit code to return: on `--help` or a mistake it answers as runCli does, then exits.
+ */
+export function commandLineOrExit<O extends Options>(argv: readonly string[], command: CommandLine<O>, streams: CliStreams = terminal): ReturnType<typeof parseCommandLine<O>> {
+  try {
+    return parseCommandLine(argv, command);
+  } catch (error) {
+    process.exit(answerCommandLine(error, command.usage, streams));
   }
 }

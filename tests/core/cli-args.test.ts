@@ -63,6 +63,17 @@ describe("reading a command line", () => {
     expect((await runEssai(["a", "b", "-h"])).code).toBe(0);
   });
 
+  it("answers --help and mistakes of a command that keeps running, then exits before it starts", async () => {
+    const start = (args: string[]) =>
+      run(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "tests/fixtures/cli/long-running.ts"), ...args], { cwd: PROJECT_ROOT }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    expect(await start(["--port", "8080"])).toMatchObject({ code: 0, stdout: "démarré\n" });
+    expect(await start(["--help"])).toMatchObject({ code: 0, stdout: "Usage : npm run serveur -- [--port N]\n" });
+    expect(await start(["--prot", "8080"])).toMatchObject({ code: USAGE_EXIT, stdout: "", stderr: "Erreur : option inconnue : --prot\n\nUsage : npm run serveur -- [--port N]\n" });
+  }, 30_000);
+
   it("lets other errors through to the caller", async () => {
     await expect(runCli(USAGE, async () => { throw new TypeError("bogue"); })).rejects.toThrow("bogue");
   });
