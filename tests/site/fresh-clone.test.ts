@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { HtmlValidate } from "html-validate";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
@@ -13,7 +14,12 @@ const html = (url: string) => readFileSync(join(site.output, url, "index.html"),
 const text = (url: string) => html(url).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 beforeAll(async () => {
-  site = await buildSite({ files: { "_data/linkState.json": readFileSync(join(PROJECT_ROOT, "tests/fixtures/truth/linkState-one-ok-one-failing.json"), "utf8") } });
+  site = await buildSite({
+    files: {
+      "_data/linkState.json": readFileSync(join(PROJECT_ROOT, "tests/fixtures/truth/linkState-one-ok-one-failing.json"), "utf8"),
+      "content/page-validee.md": "---\ntitle: Page validée\ndescription: Une page que le groupe a validée.\npermalink: /page-validee/\nstatus: valide\n---\n\nTexte du groupe.\n",
+    },
+  });
   server = await serveStatic(site.output);
 });
 afterAll(async () => {
@@ -66,6 +72,15 @@ describe("the maintainers' page", () => {
     for (const file of propositions) expect(dashboard).toContain(relative(PROJECT_ROOT, file));
   });
 
+  it("leaves out a page whose status says valide", () => {
+    expect(html("/admin/tableau-de-bord/")).not.toContain("page-validee");
+  });
+
+  it("is valid HTML", async () => {
+    const report = await new HtmlValidate({ extends: ["html-validate:standard"] }).validateString(html("/admin/tableau-de-bord/"));
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+  });
+
   it("is kept out of search engines and of the search index", () => {
     const dashboard = html("/admin/tableau-de-bord/");
     expect(dashboard).toContain('<meta name="robots" content="noindex">');
@@ -83,6 +98,10 @@ describe("the maintainers' page", () => {
 describe("a text written for the group", () => {
   it("carries the proposition notice while it awaits validation", () => {
     expect(html("/charte/")).toMatch(/<p class="status-notice" role="note"[^>]*><strong>Texte proposé, en attente de validation par le groupe\.<\/strong>/);
+  });
+
+  it("loses the notice once its status says valide", () => {
+    expect(html("/page-validee/")).not.toContain("status-notice");
   });
 });
 
