@@ -18,7 +18,7 @@ export interface SiteLists {
   posts: Entry[];
   /** The home page's watch: the group's selection first, then the newest items. */
   watchHighlights: Entry[];
-  /** Resources, the most recently checked first. */
+  /** Resources, the most recently reviewed first (`updated`: last editorial review). */
   recentResources: Entry[];
   /** The directory's shelves, in the order of the type vocabulary. */
   resourcesByType: { key: ResourceType; items: Entry[] }[];
