@@ -2,16 +2,21 @@
 // labelled folder of real feeds. See src/eval/relevance.ts.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine, runCli } from "../src/core/cli-args.ts";
 import { evaluateRelevance, formatRelevance } from "../src/eval/relevance.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { themes: { type: "string" }, json: { type: "string" } } });
-const folder = positionals[0];
-if (!folder) {
-  process.stderr.write("Usage : npm run eval:relevance -- <dossier étiqueté, ex. ../shared/corpus/realfeeds-dev> [--themes FICHIER] [--json FICHIER]\n");
-  process.exitCode = 1;
-} else {
-  const report = await evaluateRelevance(resolve(folder), { themesFile: resolve(values.themes ?? "_data/themeCatalog.yaml") });
+const USAGE = `Usage : npm run eval:relevance -- <dossier étiqueté, ex. ../shared/corpus/realfeeds-dev> [options]
+  --themes FICHIER      vocabulaire des thèmes (défaut : _data/themeCatalog.yaml)
+  --json FICHIER        écrire aussi les chiffres en JSON`;
+
+process.exitCode = await runCli(USAGE, async () => {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    usage: USAGE,
+    options: { themes: { type: "string" }, json: { type: "string" } },
+    positionals: { min: 1, max: 1, name: "dossier étiqueté" },
+  });
+  const report = await evaluateRelevance(resolve(positionals[0]!), { themesFile: resolve(values.themes ?? "_data/themeCatalog.yaml") });
   process.stdout.write(formatRelevance(report));
   if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
-}
+  return 0;
+});
