@@ -106,6 +106,11 @@ export class Ledger {
     return undefined;
   }
 
+  /** Every entry, e.g. to find the items a maintainer deleted (entry kept, file gone). */
+  list(): LedgerEntry[] {
+    return [...this.entries.values()];
+  }
+
   hasPath(path: string): boolean {
     return this.entries.has(path);
   }

@@ -5,11 +5,21 @@
 import { DateTime } from "luxon";
 import type { Redirect } from "./http.ts";
 import type { DateFlag } from "./normalise.ts";
+import type { CurationFeedback } from "./relevance/curation.ts";
 
 export interface FlaggedDate {
   title: string;
   flag: DateFlag;
   raw?: string;
+}
+
+/** An item left out just below the relevance threshold: a maintainer may add a term or a source rule. */
+export interface BorderlineItem {
+  title: string;
+  url: string;
+  score: number;
+  /** The evidence found, too weak on its own. */
+  reasons: string[];
 }
 
 export interface SourceReport {
@@ -23,6 +33,8 @@ export interface SourceReport {
   /** New items left for a later run, beyond the source's cap. */
   capped: number;
   filtered: number;
+  /** Among the filtered items, those just below the threshold (absent when none). */
+  borderline?: BorderlineItem[];
   tooOld: number;
   noLink: number;
   invalid: string[];
@@ -41,6 +53,8 @@ export interface RunReport {
   durationMs: number;
   dryRun: boolean;
   sources: SourceReport[];
+  /** What maintainers deleted teaches about the vocabulary (absent when nothing was deleted). */
+  curation?: CurationFeedback;
   exitCode: 0 | 2;
 }
 
@@ -54,6 +68,8 @@ const FLAG_LABELS: Record<DateFlag, string> = {
 function when(iso: string): string {
   return DateTime.fromISO(iso, { setZone: true }).setLocale("fr").toFormat("d LLLL yyyy 'à' HH'h'mm");
 }
+
+const decimal = (n: number): string => String(n).replace(".", ",");
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
@@ -95,9 +111,21 @@ function sourceLines(r: SourceReport): string[] {
       break;
   }
   if (r.movedTo) lines.push(`    ↪ redirection permanente vers ${r.movedTo} : mettre à jour « feed » dans _data/sources.yaml`);
+  for (const b of r.borderline ?? []) lines.push(`    ? à la limite (score ${decimal(b.score)}) : « ${b.title} » — ${b.reasons.join(", ")}`);
   for (const f of r.flaggedDates) lines.push(`    ⚠ date de collecte utilisée pour « ${f.title} » (${FLAG_LABELS[f.flag]}${f.raw ? ` : « ${f.raw} »` : ""})`);
   for (const problem of r.invalid) lines.push(`    ⚠ article non enregistré, ${problem}`);
   return lines;
+}
+
+function curationLines(curation: CurationFeedback | undefined): string[] {
+  if (!curation?.deleted) return [];
+  const terms = curation.terms.map((t) => `${t.reason} ×${t.count}`).join(", ");
+  const sources = curation.sources.map((s) => `${s.id} ×${s.count}`).join(", ");
+  return [
+    `Curation : ${plural(curation.deleted, "article gardé puis supprimé", "articles gardés puis supprimés")} par les mainteneurs depuis le début de la veille.`,
+    ...(terms ? [`    termes qui les avaient fait garder (titre) : ${terms} — à passer en indice (weak), préciser ou neutraliser (ignore) si l'un revient souvent`] : []),
+    ...(sources ? [`    sources : ${sources} — une règle « exclude » peut écarter ce qu'elles publient hors sujet`] : []),
+  ];
 }
 
 export function formatReport(report: RunReport): string {
@@ -106,5 +134,9 @@ export function formatReport(report: RunReport): string {
   const upToDate = report.sources.filter((r) => r.status === "ok" || r.status === "not-modified").length;
   const title = `Collecte de la veille du ${when(report.startedAt)}${report.dryRun ? " (essai à blanc : aucun fichier écrit)" : ""}`;
   const total = `Bilan : ${plural(added, "nouvel article", "nouveaux articles")}, ${plural(upToDate, "source lue", "sources lues")}, ${plural(failed, "source en échec", "sources en échec")}, en ${(report.durationMs / 1000).toFixed(1).replace(".", ",")} s.`;
-  return [title, "", ...report.sources.flatMap(sourceLines), "", total, ""].join("\n");
+  const borderline = report.sources.reduce((n, r) => n + (r.borderline?.length ?? 0), 0);
+  const advice = borderline
+    ? [`${plural(borderline, "article écarté de peu (?)", "articles écartés de peu (?)")} : si l'un d'eux avait sa place, ajouter un terme dans _data/themeCatalog.yaml ou une règle « include » à sa source.`]
+    : [];
+  return [title, "", ...report.sources.flatMap(sourceLines), "", ...advice, ...curationLines(report.curation), total, ""].join("\n");
 }

@@ -22,7 +22,8 @@ import { acquireLock } from "./lock.ts";
 import { normaliseItem, toIso } from "./normalise.ts";
 import { parseFeedBounded, type Budget } from "./parse/bounded.ts";
 import { FeedError } from "./parse/index.ts";
-import type { RunReport, SourceReport } from "./report.ts";
+import type { BorderlineItem, RunReport, SourceReport } from "./report.ts";
+import { curationFeedback } from "./relevance/curation.ts";
 import { isFirstFetch, nextState, saveState, waitingReason, type Outcome } from "./state.ts";
 import { storeAll, type Candidate } from "./store.ts";
 import { userAgentFor } from "./user-agent.ts";
@@ -83,6 +84,8 @@ export interface Processed {
   format: string;
   encoding: string;
   filtered: number;
+  /** Left out just below the relevance threshold, for the maintainers' report. */
+  borderline: BorderlineItem[];
   tooOld: number;
   noLink: number;
 }
@@ -91,7 +94,7 @@ export interface Processed {
 export async function processFeed(fetched: { body: Buffer; contentType?: string; url: string }, source: Source, context: ProcessContext): Promise<Processed> {
   const decoded = decodeBody(fetched.body, fetched.contentType);
   const feed = await parseFeedBounded(decoded.text, fetched.contentType, fetched.url, context.parseBudget);
-  const processed: Processed = { candidates: [], format: feed.format, encoding: decoded.encoding, filtered: 0, tooOld: 0, noLink: 0 };
+  const processed: Processed = { candidates: [], format: feed.format, encoding: decoded.encoding, filtered: 0, borderline: [], tooOld: 0, noLink: 0 };
   for (const [rank, raw] of feed.items.entries()) {
     const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt: context.fetchedAt, ...(context.keepUnlinked ? { unlinkedRank: rank } : {}) });
     if ("rejected" in item) {
@@ -105,6 +108,7 @@ export async function processFeed(fetched: { body: Buffer; contentType?: string;
     const verdict = classify(item, source, context.vocabulary);
     if (!verdict.keep) {
       processed.filtered++;
+      if (verdict.borderline) processed.borderline.push({ title: item.title, url: item.url, score: verdict.score, reasons: verdict.reasons });
       continue;
     }
     processed.candidates.push({ item, themes: verdict.themes, score: verdict.score, reasons: verdict.reasons });
@@ -180,6 +184,8 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
   const state = loadState(options.stateFile);
   const ledger = loadLedger(options.ledgerFile);
   const vocabulary = buildVocabulary(themes);
+  // Before this run writes anything: a ledger entry without its file is a maintainer's deletion.
+  const curation = curationFeedback(ledger.list(), options.contentDir, vocabulary);
   const dryRun = options.dryRun ?? false;
   if (!dryRun) for (const dir of new Set([options.contentDir, dirname(options.stateFile), dirname(options.ledgerFile)])) removeStaleTemporaryFiles(dir);
 
@@ -246,6 +252,7 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
       } else {
         const processed = result.processed;
         Object.assign(report, { format: processed.format, encoding: processed.encoding, filtered: processed.filtered, tooOld: processed.tooOld, noLink: processed.noLink });
+        if (processed.borderline.length) report.borderline = processed.borderline;
         const stored = storeAll(processed.candidates, source, { dir: options.contentDir, ledger, fetched, dryRun }, source.maxItems ?? MAX_ITEMS_DEFAULT);
         Object.assign(report, { added: stored.added, duplicates: stored.duplicates, capped: stored.capped, invalid: stored.invalid });
         report.flaggedDates = stored.flagged.map(({ title, dateFlag, rawDate }) => ({ title, flag: dateFlag!, ...(rawDate ? { raw: rawDate } : {}) }));
@@ -271,5 +278,5 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
   const attempted = reports.filter((r) => r.status !== "waiting" && r.status !== "gone" && r.status !== "skipped");
   const succeeded = attempted.filter((r) => r.status === "ok" || r.status === "not-modified");
   const everyFailed = sources.length > 0 && succeeded.length === 0 && reports.some((r) => r.status === "failed" || r.status === "gone" || r.status === "throttled");
-  return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, exitCode: everyFailed ? 2 : 0 };
+  return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, ...(curation.deleted ? { curation } : {}), exitCode: everyFailed ? 2 : 0 };
 }
