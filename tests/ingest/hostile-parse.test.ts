@@ -13,7 +13,8 @@ const MB = 1024 * 1024;
 
 /**
  * About 9 MB, each part aimed at what used to be quadratic or recursive: repeated doctype
- * declarations, a 500 kB pubDate ending in white space, 500 000 nested elements, a 2.5 MB
+ * declarations, a 500 kB pubDate ending in white space, 300 000 nested elements, 500 000
+ * unclosed `<b>` in a CDATA description (quadratic for sanitize-html's parser), a 2.5 MB
  * attribute, and 1 MB of `<!DOCTYPE` and `<![CDATA[` openers quoted in a description. One
  * ordinary item follows them.
  */
@@ -23,7 +24,8 @@ function adversarialFeed(): string {
     "<!DOCTYPE rss>".repeat(100_000),
     '<rss version="2.0"><channel><title>Hostile</title><link>https://hostile.exemple.fr/</link>',
     `<item><title>Date immense</title><link>https://hostile.exemple.fr/date</link><pubDate>Mon, 23 Nov 2026${" ".repeat(500_000)}x</pubDate></item>`,
-    `<item><title>Imbrication</title><link>https://hostile.exemple.fr/imbrication</link><description>${"<b>".repeat(500_000)}fond${"</b>".repeat(500_000)}</description></item>`,
+    `<item><title>Imbrication</title><link>https://hostile.exemple.fr/imbrication</link><description>${"<b>".repeat(300_000)}fond${"</b>".repeat(300_000)}</description></item>`,
+    `<item><title>Imbrication HTML</title><link>https://hostile.exemple.fr/imbrication-html</link><description><![CDATA[${"<b>".repeat(500_000)}profond]]></description></item>`,
     `<item data="${"a".repeat(2.5 * MB)}"><title>Attribut</title><link>https://hostile.exemple.fr/attribut</link></item>`,
     `<item><title>Ouvrants</title><link>https://hostile.exemple.fr/ouvrants</link><description>${"&lt;!DOCTYPE &lt;![CDATA[ ".repeat(40_000)}</description></item>`,
     "<item><title>Laïcité : un article ordinaire</title><link>https://hostile.exemple.fr/ordinaire</link><pubDate>Sat, 21 Nov 2026 10:00:00 +0100</pubDate></item>",
@@ -84,6 +86,7 @@ it("reads the same 9 MB adversarial feed within the default budget, the absurd d
   expect(hostile.status).toBe("ok");
   expect(hostile.added.some((p) => p.endsWith("-laicite-un-article-ordinaire.md"))).toBe(true);
   expect(hostile.flaggedDates).toContainEqual(expect.objectContaining({ title: "Date immense", flag: "invalid" }));
+  expect(hostile.added.some((p) => p.endsWith("-imbrication-html.md"))).toBe(true);
   expect(report.sources[1]!.status).toBe("ok");
 }, 90_000);
 

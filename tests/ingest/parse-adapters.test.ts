@@ -123,3 +123,15 @@ describe("feed discovery", () => {
     expect(advertisedFeeds(html, "https://exemple.fr/page")).toEqual(["https://exemple.fr/atom.xml?a=1&b=2", "https://exemple.fr/feed.json"]);
   });
 });
+
+describe("HTML in fields", () => {
+  it("flattens markup nested deeper than 256 levels, keeping its text, so later stages stay linear", async () => {
+    const deep = `${"<b>".repeat(300)}fond${"</b>".repeat(300)} et suite`;
+    const feed = await parse(`<rss version="2.0"><channel><item><link>https://exemple.fr/a</link><description><![CDATA[${deep}]]></description></item></channel></rss>`);
+    const summary = feed.items[0]!.summary!;
+    expect(summary.match(/<b>/g)).toHaveLength(256);
+    expect(summary.match(/<\/b>/g)).toHaveLength(256);
+    expect(summary).toContain("fond");
+    expect(summary.endsWith(" et suite")).toBe(true);
+  });
+});
