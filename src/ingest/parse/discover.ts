@@ -4,7 +4,7 @@
  * in one linear pass.
  */
 import { decodeHTMLAttribute } from "entities";
-import { Tokenizer } from "htmlparser2";
+import { tokenize } from "./tokenize.ts";
 
 function isFeedLink(attrs: Map<string, string>): boolean {
   const rel = (attrs.get("rel") ?? "").toLowerCase().split(/[\t\n\f\r ]+/);
@@ -26,36 +26,22 @@ export function advertisedFeeds(html: string, pageUrl: string): string[] {
       // An unusable href is simply not advertised.
     }
   };
-  const tokenizer = new Tokenizer(
-    { xmlMode: false, decodeEntities: false },
-    {
-      onopentagname(start, end) {
-        attrs = end - start === 4 && html.slice(start, end).toLowerCase() === "link" ? new Map() : undefined;
-      },
-      onattribname(start, end) {
-        name = html.slice(start, end).toLowerCase();
-        value = [];
-      },
-      onattribdata(start, end) {
-        if (attrs) value.push(html.slice(start, end));
-      },
-      onattribend() {
-        if (attrs && !attrs.has(name)) attrs.set(name, decodeHTMLAttribute(value.join("")));
-      },
-      onopentagend: endTag,
-      onselfclosingtag: endTag,
-      onattribentity() {},
-      oncdata() {},
-      onclosetag() {},
-      oncomment() {},
-      ondeclaration() {},
-      onend() {},
-      onprocessinginstruction() {},
-      ontext() {},
-      ontextentity() {},
+  tokenize(html, false, {
+    onopentagname(start, end) {
+      attrs = end - start === 4 && html.slice(start, end).toLowerCase() === "link" ? new Map() : undefined;
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
+    onattribname(start, end) {
+      name = html.slice(start, end).toLowerCase();
+      value = [];
+    },
+    onattribdata(start, end) {
+      if (attrs) value.push(html.slice(start, end));
+    },
+    onattribend() {
+      if (attrs && !attrs.has(name)) attrs.set(name, decodeHTMLAttribute(value.join("")));
+    },
+    onopentagend: endTag,
+    onselfclosingtag: endTag,
+  });
   return [...found];
 }

@@ -1,6 +1,6 @@
 /** JSON Feed 1.0 and 1.1: items with their id, URL, title, summary, HTML or text content and dates. */
 import { z } from "zod";
-import { FeedError, setText, stripForbidden, type ParsedFeed, type RawItem } from "./raw.ts";
+import { escapeText, FeedError, setText, stripForbidden, type ParsedFeed, type RawItem } from "./raw.ts";
 
 const jsonItemSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).optional(),
@@ -20,10 +20,6 @@ const jsonFeedSchema = z.looseObject({
   home_page_url: z.string().optional(),
   items: z.array(z.unknown()),
 });
-
-function escapeText(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
 
 /** JSON strings may carry `\u001b` as well as XML may carry `&#x1B;`: both are dropped. */
 const clean = (text: string | undefined) => (text === undefined ? undefined : stripForbidden(text));

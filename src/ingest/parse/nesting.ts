@@ -6,7 +6,7 @@
  * budget), one linear pass with htmlparser2's tokenizer drops the tags opened deeper than
  * HTML_DEPTH_MAX and their end tags, and keeps everything else, text included, byte for byte.
  */
-import { Tokenizer } from "htmlparser2";
+import { tokenize } from "./tokenize.ts";
 import type { RawItem } from "./raw.ts";
 
 /** Far above any article (a dozen levels) and above sanitize-html's own cut for bodies. */
@@ -39,42 +39,26 @@ export function limitNesting(html: string, max = HTML_DEPTH_MAX): string {
     openCount.set(name, (openCount.get(name) ?? 0) + 1);
   };
 
-  const tokenizer = new Tokenizer(
-    { xmlMode: false, decodeEntities: false },
-    {
-      onopentagname(start, end) {
-        tag = { name: html.slice(start, end).toLowerCase(), start: start - 1 };
-      },
-      onopentagend: (end) => open(end, false),
-      onselfclosingtag: (end) => open(end, true),
-      onclosetag(start, end) {
-        const name = html.slice(start, end).toLowerCase();
-        if (!openCount.get(name)) return;
-        let top: { name: string; kept: boolean };
-        do {
-          top = stack.pop()!;
-          openCount.set(top.name, openCount.get(top.name)! - 1);
-        } while (top.name !== name);
-        if (!top.kept) {
-          const close = html.indexOf(">", end);
-          drop(start - 2, close < 0 ? html.length : close + 1);
-        }
-      },
-      onattribname() {},
-      onattribdata() {},
-      onattribend() {},
-      onattribentity() {},
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onend() {},
-      onprocessinginstruction() {},
-      ontext() {},
-      ontextentity() {},
+  tokenize(html, false, {
+    onopentagname(start, end) {
+      tag = { name: html.slice(start, end).toLowerCase(), start: start - 1 };
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
+    onopentagend: (end) => open(end, false),
+    onselfclosingtag: (end) => open(end, true),
+    onclosetag(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      if (!openCount.get(name)) return;
+      let top: { name: string; kept: boolean };
+      do {
+        top = stack.pop()!;
+        openCount.set(top.name, openCount.get(top.name)! - 1);
+      } while (top.name !== name);
+      if (!top.kept) {
+        const close = html.indexOf(">", end);
+        drop(start - 2, close < 0 ? html.length : close + 1);
+      }
+    },
+  });
   if (cursor === 0) return html;
   kept.push(html.slice(cursor));
   return kept.join("");

@@ -47,6 +47,11 @@ export function stripForbidden(text: string): string {
   return text.replace(FORBIDDEN, "");
 }
 
+/** Text as HTML that reads as that text. */
+export function escapeText(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
 /** Sets `key` only when `value` holds more than white space, so absent and blank read the same. */
 export function setText<K extends keyof RawItem>(raw: RawItem, key: K, value: string | undefined, trim = false): void {
   if (value?.trim()) (raw as unknown as Record<string, string>)[key] = trim ? value.trim() : value;

@@ -11,8 +11,8 @@
  * and the caller reports the feed as invalid XML.
  */
 import { decodeHTMLStrict } from "entities";
-import { Tokenizer } from "htmlparser2";
-import { stripForbidden } from "./raw.ts";
+import { tokenize } from "./tokenize.ts";
+import { escapeText, stripForbidden } from "./raw.ts";
 
 /**
  * Elements deeper than this are not built (their text still reaches the nearest kept ancestor):
@@ -69,10 +69,10 @@ interface Open {
 }
 
 /**
- * Built on htmlparser2's Tokenizer rather than its Parser: the Parser keeps open elements with
- * `Array.unshift` and looks close tags up with `indexOf`, quadratic in nesting depth (100 000
- * nested `<b>` took 2 s, 400 000 over 2 min). Here the stack is pushed and popped, and a count per
- * name answers "is it open?" at once, so every element is opened and closed once.
+ * Built on htmlparser2's tokenizer rather than its Parser (tokenize.ts): the Parser's stack is
+ * quadratic in nesting depth (100 000 nested `<b>` took 2 s, 400 000 over 2 min). Here the stack
+ * is pushed and popped, and a count per name answers "is it open?" at once, so every element is
+ * opened and closed once.
  */
 export function parseXml(text: string): XmlDocument {
   const doc: XmlDocument = {};
@@ -137,61 +137,52 @@ export function parseXml(text: string): XmlDocument {
     return top;
   };
 
-  const tokenizer = new Tokenizer(
-    { xmlMode: true, decodeEntities: false },
-    {
-      ontext(start, end) {
-        pending.push(text.slice(start, end));
-      },
-      ontextentity() {},
-      oncdata(start, end, offset) {
-        flush();
-        addText(stripForbidden(text.slice(start, end - offset)));
-      },
-      oncomment() {},
-      ondeclaration(start, end) {
-        const value = text.slice(start, Math.min(end, start + 200));
-        if (doc.doctype === undefined && value.slice(0, 7).toLowerCase() === "doctype") doc.doctype = value.slice(7).trimStart().split(/[\s[>]/, 1)[0]!.toLowerCase();
-      },
-      onprocessinginstruction() {},
-      onopentagname(start, end) {
-        flush();
-        tag = { name: text.slice(start, end), start: start - 1, attrs: {} };
-      },
-      onattribname(start, end) {
-        attrName = text.slice(start, end);
-        attrValue = [];
-      },
-      onattribdata(start, end) {
-        attrValue.push(text.slice(start, end));
-      },
-      onattribentity() {},
-      onattribend() {
-        if (tag && !(attrName in tag.attrs)) tag.attrs[attrName] = decodeText(attrValue.join(""));
-      },
-      onopentagend() {
-        open(false);
-      },
-      onselfclosingtag() {
-        open(true);
-      },
-      onclosetag(start, end) {
-        flush();
-        const name = text.slice(start, end);
-        // A close tag matching nothing open is dropped; one that closes an ancestor closes the
-        // elements left open inside it, which is a structural error.
-        if (!openCount.get(name)) return;
-        while (stack[stack.length - 1]!.name !== name) unclosed(close());
-        close();
-      },
-      onend() {
-        flush();
-        while (stack.length) unclosed(close());
-      },
+  tokenize(text, true, {
+    ontext(start, end) {
+      pending.push(text.slice(start, end));
     },
-  );
-  tokenizer.write(text);
-  tokenizer.end();
+    oncdata(start, end, offset) {
+      flush();
+      addText(stripForbidden(text.slice(start, end - offset)));
+    },
+    ondeclaration(start, end) {
+      const value = text.slice(start, Math.min(end, start + 200));
+      if (doc.doctype === undefined && value.slice(0, 7).toLowerCase() === "doctype") doc.doctype = value.slice(7).trimStart().split(/[\s[>]/, 1)[0]!.toLowerCase();
+    },
+    onopentagname(start, end) {
+      flush();
+      tag = { name: text.slice(start, end), start: start - 1, attrs: {} };
+    },
+    onattribname(start, end) {
+      attrName = text.slice(start, end);
+      attrValue = [];
+    },
+    onattribdata(start, end) {
+      attrValue.push(text.slice(start, end));
+    },
+    onattribend() {
+      if (tag && !(attrName in tag.attrs)) tag.attrs[attrName] = decodeText(attrValue.join(""));
+    },
+    onopentagend() {
+      open(false);
+    },
+    onselfclosingtag() {
+      open(true);
+    },
+    onclosetag(start, end) {
+      flush();
+      const name = text.slice(start, end);
+      // A close tag matching nothing open is dropped; one that closes an ancestor closes the
+      // elements left open inside it, which is a structural error.
+      if (!openCount.get(name)) return;
+      while (stack[stack.length - 1]!.name !== name) unclosed(close());
+      close();
+    },
+    onend() {
+      flush();
+      while (stack.length) unclosed(close());
+    },
+  });
   return doc;
 }
 
@@ -203,10 +194,6 @@ export function elements(parent: XmlElement | undefined): XmlElement[] {
 export function textOf(element: XmlElement | undefined): string | undefined {
   if (!element) return undefined;
   return element.children.filter((c): c is string => typeof c === "string").join("");
-}
-
-function escapeText(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 function escapeAttribute(text: string): string {
