@@ -88,7 +88,7 @@ function bareHost(hostname: string): string {
   return hostname.replace(/^\[|\]$/g, "").toLowerCase();
 }
 
-function refusedHost(host: string, address: string): FetchError {
+export function refusedHost(host: string, address: string): FetchError {
   return new FetchError("refused-host", `hôte « ${host} » refusé : il pointe vers une adresse interne (${address}) ; à autoriser avec --allow-host si c'est voulu`);
 }
 

@@ -1,12 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, normalize, resolve } from "node:path";
 import { getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { LinkChecker, LinkState, type RedirectInfo } from "linkinator";
 import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
 import { DataError, displayPath } from "../core/validation.ts";
-import { createGuardedAgent, FetchError } from "../ingest/http.ts";
+import { createGuardedAgent, FetchError, refusedHost } from "../ingest/http.ts";
 import { readFrontMatter } from "../ingest/store.ts";
 import type { Io } from "./io.ts";
 import { loadLinkState, nextLinkState, saveLinkState, type LinkOutcome } from "./link-state.ts";
@@ -45,6 +47,15 @@ export interface LinkCheckOptions {
   allowHosts: readonly string[];
 }
 
+/** A port free on this machine now, for linkinator's server (whose origin the guard must know beforehand). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, "localhost", done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 /** Why linkinator got no answer: the address guard's refusal in its words, or no answer at all. */
 function failureOf(details: readonly unknown[] | undefined): string {
   for (const detail of details ?? []) {
@@ -62,22 +73,33 @@ function failureOf(details: readonly unknown[] | undefined): string {
  * Every request goes through the fetcher's address guard (src/ingest/http.ts): a page or a
  * redirect cannot make the check reach a loopback or private address. linkinator requests
  * through the global fetch, so the guard is installed as the global dispatcher for the crawl.
- * The site itself is served by linkinator on `localhost`, hence that one name is let through;
- * links.ts already counts any `localhost` link as one of the site's own pages.
+ * The site itself is served by linkinator on `localhost`: that one origin (host and port) is let
+ * through, any other `localhost` address is refused like a private one.
  */
 export async function checkExternalLinks(dir: string, options: LinkCheckOptions): Promise<LinkReport> {
   const checker = new LinkChecker();
+  const port = await freePort();
+  const siteOrigin = `http://localhost:${port}`;
   // linkinator serves `dir` on http://localhost:<port>/ and reports its pages as bare paths.
-  const isLocal = (url: string) => !/^https?:/.test(url) || new URL(url).hostname === "localhost";
+  const isLocal = (url: string) => !/^https?:/.test(url) || new URL(url).origin === siteOrigin;
   const redirects: RedirectInfo[] = [];
   checker.on("redirect", (info) => redirects.push(info));
   const previous = getGlobalDispatcher();
-  const guard = createGuardedAgent({ connectTimeoutMs: options.timeoutMs, totalTimeoutMs: options.timeoutMs, allowHosts: [...options.allowHosts, "localhost"] });
+  const localAllowed = options.allowHosts.includes("localhost");
+  const guard = createGuardedAgent({ connectTimeoutMs: options.timeoutMs, totalTimeoutMs: options.timeoutMs, allowHosts: [...options.allowHosts, "localhost"] }).compose(
+    (dispatch) => (request, handler) => {
+      // Checked for every request, redirects included: the DNS guard lets `localhost` through for the site alone.
+      const origin = new URL(String(request.origin));
+      if (origin.hostname === "localhost" && origin.origin !== siteOrigin && !localAllowed) throw refusedHost("localhost", "127.0.0.1");
+      return dispatch(request, handler);
+    },
+  );
   setGlobalDispatcher(guard);
   let links;
   try {
     ({ links } = await checker.check({
       path: dir,
+      port,
       recurse: true,
       concurrency: options.concurrency,
       timeout: options.timeoutMs,

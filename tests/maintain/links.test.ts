@@ -80,6 +80,14 @@ describe("the address guard of check:links", () => {
     
   });
 
+  it("refuses a localhost address other than the site's own, whatever host is allowed", async () => {
+    const before = server.requests.length;
+    const url = server.url("/ok").replace("127.0.0.1", "localhost");
+    const guarded = await checkUrls([url], { timeoutMs: 1000, concurrency: 2, allowHosts: ["127.0.0.1"] });
+    expect(guarded.outcomes).toEqual([{ url, ok: false, status: null, error: expect.stringMatching(/^hôte « localhost » refusé/) }]);
+    expect(server.requests.length).toBe(before);
+  });
+
   it("refuses a redirect from an allowed host to an internal address", async () => {
     const before = server.requests.length;
     const guarded = await checkUrls([server.url("/vers-interne")], { timeoutMs: 1000, concurrency: 2, allowHosts: ["127.0.0.1"] });
