@@ -1,5 +1,5 @@
 /**
- * Synthetic content for the benchmark, in the real file formats (DESIGN.md): watch items as the
+ * Synthetic content for the benchmark, in the real file formats (src/core/watch-item.ts): watch items as the
  * ingest pipeline writes them, resources with the directory's front matter, and a source
  * registry. French text with accents, several sources, themes and dates spread over years; the
  * same seed always gives the same files.
@@ -73,7 +73,7 @@ export interface GeneratedFile {
   text: string;
 }
 
-/** A registry entry (DESIGN.md, "The source registry"). */
+/** A registry entry, as src/core/sources.ts validates it. */
 export interface BenchSource {
   id: string;
   name: string;

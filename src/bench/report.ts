@@ -43,7 +43,7 @@ const verdict = (ok: boolean) => (ok ? "oui" : "**non**");
 type Row = [measure: string, value: string, target?: string, met?: boolean];
 
 /**
- * The site's own Eleventy work against bare Eleventy (issue 12's target): the full build less
+ * The site's own Eleventy work against bare Eleventy (target 1.5, TARGETS.ratio): the full build less
  * Pagefind's time, since indexing is a separate process that the bare build does not run.
  */
 export function siteEleventyRatio(b: Pick<BuildFigures, "full" | "bare" | "pagefind">): number {

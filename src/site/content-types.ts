@@ -126,7 +126,7 @@ export const CONTENT_TYPES = [
     origin: "import",
     schema: watchItemSchema,
     layout: "watch-item.njk",
-    // The year folder and the whole file stem, date included (PROTOCOL.md decision): a file name
+    // The year folder and the whole file stem, date included: a file name
     // is unique in its folder, so two items of one title on two days, or two long titles cut to
     // the same slug, still get two URLs.
     permalink: (file) => `/veille/${file.folders.at(-1)}/${file.stem}/`,

@@ -82,6 +82,18 @@ export function createLabels(themes: readonly Theme[], sourceNames: ReadonlyMap<
   };
 }
 
+const frenchNumber = new Intl.NumberFormat("fr-FR");
+
+/** A word agreeing with a number, as French does: singular for 0 and 1 (« 0 information »). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return count > 1 ? many : one;
+}
+
+/** « 1 information », « 1 250 informations »: the number in French and its word agreeing. */
+export function countOf(count: number, one: string, many?: string): string {
+  return `${frenchNumber.format(count)} ${plural(count, one, many)}`;
+}
+
 /** First `count` entries: Nunjucks has no slice-from-start that reads as plainly. */
 export function take<T>(items: readonly T[] | undefined, count: number): T[] {
   return (items ?? []).slice(0, count);

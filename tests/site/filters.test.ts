@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  countOf,
   createLabels,
   dateFr,
   groupBy,
   isoDate,
+  plural,
   resourceTypeLabel,
   take,
   territoryLabel,
@@ -64,5 +66,16 @@ describe("groupBy", () => {
       { key: "b", items: ["b1", "b2"] },
       { key: "a", items: ["a1"] },
     ]);
+  });
+});
+
+describe("French counts", () => {
+  it("keep 0 and 1 singular, as French does", () => {
+    expect([0, 1, 2].map((n) => countOf(n, "information"))).toEqual(["0 information", "1 information", "2 informations"]);
+  });
+
+  it("group thousands the French way and take an irregular plural", () => {
+    expect(countOf(1250, "journal", "journaux")).toBe("1\u202f250 journaux");
+    expect(plural(3, "relevée")).toBe("relevées");
   });
 });

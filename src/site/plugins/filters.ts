@@ -1,14 +1,16 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { dateFr, isoDate, take, year } from "../filters.ts";
+import { countOf, dateFr, isoDate, plural, take, year } from "../filters.ts";
 import type { Labels } from "../search-facets.ts";
 
-/** Date filters, and one filter per vocabulary turning a stored id into the word readers see. */
+/** Date filters, French counts and plurals, and one filter per vocabulary turning a stored id into the word readers see. */
 export function filtersPlugin(eleventyConfig: UserConfig, { labels }: { labels: Labels }): void {
   const filters = {
     dateFr,
     isoDate,
     year,
     take,
+    count: countOf,
+    plural,
     territoryLabel: labels.territory,
     sectionLabel: labels.section,
     resourceTypeLabel: labels.resourceType,
