@@ -7,7 +7,8 @@ import { classify } from "../ingest/classify.ts";
 import { decodeBody } from "../ingest/decode.ts";
 import { createHttpClient, FetchError, type HttpClient } from "../ingest/http.ts";
 import { normaliseItem } from "../ingest/normalise.ts";
-import { advertisedFeeds, FeedError, parseFeed } from "../ingest/parse/index.ts";
+import { parseFeedBounded } from "../ingest/parse/bounded.ts";
+import { advertisedFeeds, FeedError } from "../ingest/parse/index.ts";
 import { DEFAULTS } from "../ingest/run.ts";
 import { userAgentFor } from "../ingest/user-agent.ts";
 import { safeText, safeUrl } from "./safe-text.ts";
@@ -63,7 +64,7 @@ export async function probe(client: HttpClient, url: string, sorting: Sorting, v
   const text = decodeBody(fetched.body, fetched.contentType).text;
   let feed;
   try {
-    feed = await parseFeed(text, fetched.contentType, fetched.url);
+    feed = await parseFeedBounded(text, fetched.contentType, fetched.url, { budgetMs: DEFAULTS.parseBudgetMs });
   } catch (error) {
     if (error instanceof FeedError && error.code === "html") return { kind: "page", url: fetched.url, advertised: advertisedFeeds(text, fetched.url).map(safeUrl) };
     if (error instanceof FeedError) return { kind: "error", url, error: `ce n'est pas un flux lisible : ${safeText(error.message)}` };
