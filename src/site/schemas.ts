@@ -65,12 +65,29 @@ export const siteSchema = z.strictObject({
   navigation: z.array(linkSchema).min(1),
   footerLinks: z.array(linkSchema),
   urgentHelp: z.array(urgentHelpSchema).min(1),
+  /** Where the editor at /admin/ saves (the GitHub repository) and how maintainers sign in. */
+  editor: z
+    .strictObject({
+      repo: z.union([z.literal(""), z.string().regex(/^[\w.-]+\/[\w.-]+$/, { message: "« compte/dépôt » attendu (ex. groupe-appui/site)" })]).default(""),
+      branch: z.string().min(1).default("main"),
+      authUrl: optionalUrl.default(""),
+    })
+    .optional(),
 });
 export type Site = z.infer<typeof siteSchema>;
+
+/** `_data/letterIntros.yaml`: the group's introduction to a weekly letter, by week (written in the editor). */
+export const letterIntroSchema = z.strictObject({
+  week: z.string().regex(/^\d{4}-S\d{2}$/, { message: "semaine au format AAAA-SNN attendue (ex. 2026-S48)" }),
+  /** Plain text; a blank line starts a new paragraph. */
+  text: z.string().min(1),
+});
+export const letterIntrosSchema = z.array(letterIntroSchema);
 
 /** Global data files validated when Eleventy loads them, by file name. */
 export const dataSchemas: Record<string, z.ZodType> = {
   "site.yaml": siteSchema,
+  "letterIntros.yaml": letterIntrosSchema,
 };
 
 const isoDay = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date au format AAAA-MM-JJ attendue" })]);

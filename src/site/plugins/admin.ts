@@ -1,0 +1,56 @@
+import { readdirSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import type { Theme } from "../../core/taxonomy.ts";
+import { cmsConfig } from "../admin/cms-config.ts";
+import type { Site } from "../schemas.ts";
+
+export interface AdminOptions {
+  themes: readonly Theme[];
+  sources: readonly { id: string; name: string }[];
+  site: Site;
+}
+
+/** Port of `decap-server` that the editor looks for on localhost (`npm run admin` sets it). */
+export const DEFAULT_PROXY_PORT = 8081;
+
+/** Year folders of the watch (`content/veille/<YYYY>/`): one editor collection each. */
+export function watchYears(input: string): string[] {
+  try {
+    return readdirSync(join(input, "veille"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name))
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The editor at /admin/: Decap CMS copied from node_modules (no CDN), the page that starts it
+ * (content/admin/), and its configuration generated from the schemas after each build, so it
+ * always lists the year folders and the themes the build has just seen.
+ */
+export function adminPlugin(eleventyConfig: any, { themes, sources, site }: AdminOptions): void {
+  // The bundle and the chunks it loads next to itself; not its source maps (58 MB).
+  eleventyConfig.addPassthroughCopy({ "node_modules/decap-cms/dist/*decap-cms.js": "admin" });
+  eleventyConfig.addPassthroughCopy({ "node_modules/decap-cms/dist/*.wasm": "admin" });
+  // The YAML library for the comment-keeping format, in its browser build (ES modules).
+  eleventyConfig.addPassthroughCopy({ "node_modules/yaml/browser/dist": "admin/yaml" });
+  eleventyConfig.addPassthroughCopy({ "src/site/admin/*.js": "admin" });
+
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { input: string; output: string } }) => {
+    const config = cmsConfig({
+      themes,
+      sources,
+      watchYears: watchYears(directories.input),
+      // In the nightly workflow, GitHub names the repository it runs in.
+      repo: site.editor?.repo || process.env.GITHUB_REPOSITORY || "",
+      branch: site.editor?.branch ?? "main",
+      authUrl: site.editor?.authUrl ?? "",
+      localPort: Number(process.env.DECAP_PROXY_PORT) || DEFAULT_PROXY_PORT,
+    });
+    await mkdir(join(directories.output, "admin"), { recursive: true });
+    await writeFile(join(directories.output, "admin/config.yml"), stringify(config, { lineWidth: 0 }));
+  });
+}
