@@ -10,6 +10,7 @@ import { siteCollections } from "./src/site/collections.ts";
 import { createLabels } from "./src/site/filters.ts";
 import { contentTypesPlugin } from "./src/site/plugins/content-types.ts";
 import { adminPlugin } from "./src/site/plugins/admin.ts";
+import { letterIntroPlugin } from "./src/site/plugins/admin-letters.ts";
 import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
 import { editorialPlugin } from "./src/site/plugins/editorial.ts";
 import { feedsPlugin } from "./src/site/plugins/feeds.ts";
@@ -51,6 +52,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // The editor at /admin/ (Decap CMS from node_modules) and its configuration, generated from the schemas.
   eleventyConfig.addPlugin(adminPlugin, { themes, sources: registry, site });
+  eleventyConfig.addPlugin(letterIntroPlugin);
 
   // Search: filters and sort keys on content pages; the French Pagefind index is written by
   // `npm run build` once Eleventy has exited, and after each rebuild by `npm start`.

@@ -27,6 +27,16 @@ describe("the editor's YAML format", () => {
     expect(out).toBe(text.replace("name: B\n", "name: B modifiée\n"));
   });
 
+  it("keeps each entry's comments with it when another entry is removed", () => {
+    const text = "# --- Presse ---\n- id: a\n  name: A\n\n# --- Recherche ---\n- id: b\n  name: B\n- id: c\n  name: C\n";
+    const out = roundTrip(text, (data) => {
+      data[LIST_KEY].splice(0, 1);
+    });
+    // The comment just before the removed entry goes with it; the others stay with theirs.
+    expect(out).toContain("# --- Recherche ---\n- id: b\n  name: B\n- id: c\n  name: C\n");
+    expect(out).not.toContain("Presse");
+  });
+
   it("adds a new entry without the optional fields left blank", () => {
     const out = roundTrip("- id: a\n", (data) => {
       data[LIST_KEY].push({ id: "b", site: "", note: null, themes: ["x"] });

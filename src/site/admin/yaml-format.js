@@ -70,6 +70,18 @@ export function commentedYamlFormat(YAML) {
     if (YAML.isSeq(node) && Array.isArray(value)) {
       // `[]` in the file: entries added in the editor are written one per line, not inline.
       if (node.items.length === 0 && value.length > 0) node.flow = false;
+      // Entries with an id (sources, themes) are matched by id, so that each keeps its own comments
+      // when another is removed or the order changes.
+      const ids = node.items.map((item) => (YAML.isMap(item) ? item.get("id") : undefined));
+      const keyed = value.every((v) => isObject(v) && typeof (/** @type {any} */ (v)).id === "string");
+      if (keyed && ids.every((id) => typeof id === "string") && new Set(ids).size === ids.length) {
+        const byId = new Map(node.items.map((item, i) => [ids[i], item]));
+        node.items = value.map((v) => {
+          const current = byId.get(/** @type {any} */ (v).id);
+          return /** @type {any} */ (current ? merge(doc, current, v) : doc.createNode(withoutEmpty(v)));
+        });
+        return node;
+      }
       value.forEach((child, index) => {
         const current = node.get(index, true);
         const next = merge(doc, current, child);
