@@ -108,7 +108,7 @@ describe("the editor at /admin/", () => {
     await page.getByLabel("Organisme", { exact: true }).fill("Centre de ressources fictif");
     await page.getByLabel("Adresse web", { exact: true }).fill("https://www.exemple.fr/guide-accueil");
     await choose(page, "Type de ressource", "Guide ou boîte à outils");
-    await choose(page, "Thèmes", "Laïcité & fait religieux");
+    await choose(page, "Thèmes", "Laïcité et fait religieux");
     await choose(page, "Territoire", "Bretagne");
     await choose(page, "Publics", "Travail social");
     await page.getByLabel("Langue", { exact: true }).fill("fr");
@@ -148,7 +148,7 @@ describe("the editor at /admin/", () => {
     const before = frontMatter(await readFile(join(root, WATCH_FILE), "utf8"));
     const { page, context } = await openEditor("#/collections/veille-2026/entries/2026-11-30-un-rapport-sur-la-laicite-a-l-ecole");
     await page.getByLabel("Titre", { exact: true }).waitFor(SLOW);
-    await choose(page, "Thèmes", "Discriminations & égalité");
+    await choose(page, "Thèmes", "Discriminations et égalité");
     await field(page, "Sélection du groupe").click();
     await publish(page);
 

@@ -123,7 +123,7 @@ const TYPE_EDITORS: Record<string, TypeEditor> = {
     summary: "{{title}}",
     sortable: ["date", "title"],
     body: body("Contenu repris de la source", false, "text"),
-    presentation: { hidden: ["date", "fetched", "guid", "source"], multiline: ["summary", "note"] },
+    presentation: { hidden: ["date", "fetched", "guid", "source", "score", "reasons"], multiline: ["summary", "note"] },
     filters: [
       { label: "Sélection du groupe", field: "selected", pattern: true },
       { label: "Masquées", field: "hidden", pattern: true },

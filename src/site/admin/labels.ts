@@ -29,6 +29,8 @@ export const FIELD_TEXT: Record<string, FieldText> = {
   note: { label: "Note du groupe", hint: "Commentaire du groupe, affiché avec l'information." },
   selected: { label: "Sélection du groupe", hint: "Affichée en premier (accueil, pages des thèmes, lettre), avec une marque." },
   hidden: { label: "Masquer", hint: "Retire l'information de toutes les pages, des flux et de la recherche. La collecte ne la recréera pas." },
+  score: { label: "Score de pertinence" },
+  reasons: { label: "Raisons de la collecte" },
   week: { label: "Semaine", hint: "Année et numéro de semaine, par exemple 2026-S48." },
 
   // _data/site.yaml
@@ -70,9 +72,10 @@ export const FIELD_TEXT: Record<string, FieldText> = {
   // _data/themeCatalog.yaml and _data/sources.yaml
   id: { label: "Identifiant", hint: "Minuscules sans accents, chiffres et tirets ; ne plus le changer une fois publié." },
   label: { label: "Nom affiché" },
-  crossCutting: { label: "Thème transversal", hint: "Un public plutôt qu'un sujet (la jeunesse) : ne classe une information que si elle n'a pas d'autre thème." },
+  crossCutting: { label: "Thème transversal", hint: "S'ajoute aux autres thèmes mais ne fait jamais garder un article à lui seul (la jeunesse)." },
   strong: { label: "Termes forts", hint: "Suffisent à garder un article. Un * final désigne un préfixe (discrimin*)." },
-  weak: { label: "Termes faibles", hint: "Gardés seulement avec un terme fort ou un nom de lieu local." },
+  weak: { label: "Indices", hint: "Il en faut deux, ou un terme fort, ou un nom de lieu local, pour garder un article." },
+  ignore: { label: "Expressions à ignorer", hint: "Expressions figées qui ressemblent à un mot du thème sans en parler (« in extremis »)." },
   feed: { label: "Adresse du flux" },
   site: { label: "Site de la source" },
   keep: { label: "Ce qui est gardé", hint: "all : tout (source spécialisée) ; keywords : seulement les articles qui contiennent un terme des thèmes." },
