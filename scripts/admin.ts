@@ -4,7 +4,14 @@
  * on PORT + 1, lets the editor at /admin/ read and write the files of this folder. Ctrl+C stops both.
  */
 import { spawn } from "node:child_process";
+import { commandLineOrExit } from "../src/core/cli-args.ts";
 import { startProxy, stopProcess } from "../src/site/admin/proxy.ts";
+
+const USAGE = `Usage : npm run admin
+Sert le site et son éditeur (/admin/) à partir de ce dossier, jusqu'à Ctrl+C.
+Le port se choisit par la variable PORT (défaut 8080 ; l'éditeur enregistre par PORT + 1) :
+  PORT=3000 npm run admin`;
+commandLineOrExit(process.argv.slice(2), { usage: USAGE, options: {} });
 
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 1 || port > 65534) {

@@ -100,7 +100,7 @@ describe("option values", () => {
 
 describe("every npm run command", () => {
   // Each script reads its options through src/core/cli-args.ts: one message and one exit code for all.
-  const scripts = ["fetch", "build", "bench", "conformance", "eval-relevance", "sources-add", "sources-check", "sources-import", "check-links"];
+  const scripts = ["fetch", "build", "admin", "bench", "conformance", "eval-relevance", "sources-add", "sources-check", "sources-import", "check-links"];
   const runScript = (script: string, args: string[]) =>
     run(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, `scripts/${script}.ts`), ...args], { cwd: PROJECT_ROOT }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
