@@ -9,10 +9,25 @@
 import { z } from "zod";
 import { readJsonFile } from "./validation.ts";
 
+/**
+ * A source's status: the one vocabulary from the fetch to the sources page. The fetch maps each
+ * network or feed error to one of these (src/ingest/step.ts), the state file keeps it, the run
+ * report and the sources page (src/site/source-health.ts) show it.
+ * - ok: the feed answered (new items or not);
+ * - failing: no usable answer, retried with a growing back-off;
+ * - throttled: the server asked to wait (429/503 with Retry-After);
+ * - gone: 410, never asked again until the registry changes the address.
+ */
+export const SOURCE_STATUSES = ["ok", "failing", "throttled", "gone"] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+/** How one run saw a source: its status after the run, or why the run did not visit it (waiting: the state asked to wait; skipped: the run's time was up). */
+export type RunStatus = SourceStatus | "waiting" | "skipped";
+
 export const sourceStateSchema = z.strictObject({
   /** The registry URL this state is about: a new URL starts afresh. */
   feed: z.string(),
-  status: z.enum(["ok", "failing", "throttled", "gone"]),
+  status: z.enum(SOURCE_STATUSES),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
   lastAttempt: z.string().optional(),

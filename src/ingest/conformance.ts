@@ -175,7 +175,7 @@ export async function runConformance(corpusDir: string): Promise<ConformanceRepo
       const markdown = r.added.map((p) => readFileSync(join(root, WATCH_DIR, p), "utf8")).join("\n");
       const executable = EXECUTABLE.find((re) => re.test(markdown));
       if (c.folder === "illformed") {
-        const pass = r.status === "ok" || (r.status === "failed" && !!r.error);
+        const pass = r.status === "ok" || (r.status === "failing" && !!r.error);
         return { folder: c.folder, name: c.name, kind: "mal formé", pass, detail: r.error ?? `${r.added.length} article(s)` };
       }
       const kind = sanitizeKind(c.name);

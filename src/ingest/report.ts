@@ -3,6 +3,7 @@
  * maintainers who read the nightly CI log.
  */
 import { DateTime } from "luxon";
+import type { RunStatus } from "../core/source-state.ts";
 import type { Redirect } from "./http.ts";
 import type { DateFlag } from "./normalise.ts";
 import type { CurationFeedback } from "./relevance/curation.ts";
@@ -25,8 +26,9 @@ export interface BorderlineItem {
 export interface SourceReport {
   id: string;
   name: string;
-  /** ok and not-modified are successes; waiting and gone were not fetched; skipped ran out of time. */
-  status: "ok" | "not-modified" | "failed" | "throttled" | "gone" | "waiting" | "skipped";
+  status: RunStatus;
+  /** The feed answered 304: nothing changed since the last run. */
+  notModified?: boolean;
   /** Paths of the files written, relative to the watch folder. */
   added: string[];
   duplicates: number;
@@ -80,6 +82,10 @@ function sourceLines(r: SourceReport): string[] {
   const lines: string[] = [];
   switch (r.status) {
     case "ok": {
+      if (r.notModified) {
+        lines.push(`✔ ${head} : flux inchangé (304)`);
+        break;
+      }
       const extra = [
         r.duplicates ? plural(r.duplicates, "déjà connu", "déjà connus") : "",
         r.capped ? plural(r.capped, "laissé pour la prochaine collecte (plafond atteint)", "laissés pour la prochaine collecte (plafond atteint)") : "",
@@ -91,10 +97,7 @@ function sourceLines(r: SourceReport): string[] {
       lines.push(...r.added.map((p) => `    + ${p}`));
       break;
     }
-    case "not-modified":
-      lines.push(`✔ ${head} : flux inchangé (304)`);
-      break;
-    case "failed":
+    case "failing":
       lines.push(`✖ ${head} : échec — ${r.error}${r.failures ? ` ; ${r.failures === 1 ? "1er échec" : `${r.failures}e échec de suite`}` : ""}${r.retryAfter ? `, prochain essai après le ${when(r.retryAfter)}` : ""}`);
       break;
     case "throttled":
@@ -130,8 +133,8 @@ function curationLines(curation: CurationFeedback | undefined): string[] {
 
 export function formatReport(report: RunReport): string {
   const added = report.sources.reduce((n, r) => n + r.added.length, 0);
-  const failed = report.sources.filter((r) => r.status === "failed" || r.status === "gone").length;
-  const upToDate = report.sources.filter((r) => r.status === "ok" || r.status === "not-modified").length;
+  const failed = report.sources.filter((r) => r.status === "failing" || r.status === "gone").length;
+  const upToDate = report.sources.filter((r) => r.status === "ok").length;
   const title = `Collecte de la veille du ${when(report.startedAt)}${report.dryRun ? " (essai à blanc : aucun fichier écrit)" : ""}`;
   const total = `Bilan : ${plural(added, "nouvel article", "nouveaux articles")}, ${plural(upToDate, "source lue", "sources lues")}, ${plural(failed, "source en échec", "sources en échec")}, en ${(report.durationMs / 1000).toFixed(1).replace(".", ",")} s.`;
   const borderline = report.sources.reduce((n, r) => n + (r.borderline?.length ?? 0), 0);

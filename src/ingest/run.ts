@@ -24,7 +24,8 @@ import { parseFeedBounded, type Budget } from "./parse/bounded.ts";
 import { FeedError } from "./parse/index.ts";
 import type { BorderlineItem, RunReport, SourceReport } from "./report.ts";
 import { curationFeedback } from "./relevance/curation.ts";
-import { isFirstFetch, nextState, saveState, waitingReason, type Outcome } from "./state.ts";
+import { isFirstFetch, saveState, waitingReason } from "./state.ts";
+import { settleSource, type Attempt } from "./step.ts";
 import { storeAll, type Candidate } from "./store.ts";
 import { userAgentFor } from "./user-agent.ts";
 
@@ -116,30 +117,25 @@ export async function processFeed(fetched: { body: Buffer; contentType?: string;
   return processed;
 }
 
-type Attempt =
-  | { kind: "fetched"; fetch: FetchResult & { kind: "fetched" }; processed?: Processed; error?: FeedError }
-  | { kind: "not-modified"; fetch: FetchResult & { kind: "not-modified" } }
-  | { kind: "failed"; error: FetchError };
+/** A source's attempt before its items are stored: the store runs later, in registry order. */
+type Fetched = Exclude<Attempt, { kind: "fetched" }> | (Omit<Attempt & { kind: "fetched" }, "stored" | "format" | "encoding" | "filtered" | "tooOld" | "noLink" | "borderline"> & { processed: Processed });
 
-async function attempt(client: HttpClient, source: Source, validators: { etag?: string; lastModified?: string }, context: ProcessContext, deadline: AbortSignal): Promise<Attempt> {
+async function attempt(client: HttpClient, source: Source, validators: { etag?: string; lastModified?: string }, context: ProcessContext, deadline: AbortSignal): Promise<Fetched> {
   let fetch: FetchResult;
   try {
     fetch = await client.fetchFeed(source.feed, validators, deadline);
   } catch (error) {
-    if (error instanceof FetchError) return { kind: "failed", error };
+    if (error instanceof FetchError) return { kind: "failed", code: error.code, error: error.message, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
     throw error;
   }
-  if (fetch.kind === "not-modified") return { kind: "not-modified", fetch };
+  const answered = { redirects: fetch.redirects, ...(fetch.movedTo ? { movedTo: fetch.movedTo } : {}) };
+  if (fetch.kind === "not-modified") return { kind: "not-modified", ...answered };
   try {
-    return { kind: "fetched", fetch, processed: await processFeed(fetch, source, context) };
+    return { kind: "fetched", ...answered, validators: fetch.validators, processed: await processFeed(fetch, source, context) };
   } catch (error) {
-    if (error instanceof FeedError) return { kind: "fetched", fetch, error };
+    if (error instanceof FeedError) return { kind: "unreadable", ...answered, error: error.message };
     throw error;
   }
-}
-
-function emptyReport(source: Source): SourceReport {
-  return { id: source.id, name: source.name, status: "ok", added: [], duplicates: 0, capped: 0, filtered: 0, tooOld: 0, noLink: 0, invalid: [], flaggedDates: [], redirects: [] };
 }
 
 function selectSources(sources: Source[], only: string[] | undefined, file: string): Source[] {
@@ -203,13 +199,13 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
   const hostLimit = (host: string) => perHost.get(host) ?? perHost.set(host, pLimit(options.perHost ?? DEFAULTS.perHost)).get(host)!;
   const firstFetchDays = options.firstFetchDays ?? DEFAULTS.firstFetchDays;
 
-  let attempts: (Attempt | "gone" | "waiting")[];
+  let attempts: Fetched[];
   try {
     attempts = await Promise.all(
       sources.map((source) => {
         const previous = state[source.id];
         const waiting = waitingReason(previous, source.feed, now);
-        if (waiting) return waiting;
+        if (waiting) return { kind: "not-visited", reason: waiting } as const;
         const context: ProcessContext = { parseBudget: { budgetMs: options.parseBudgetMs ?? DEFAULTS.parseBudgetMs, signal: deadline }, vocabulary, fetchedAt: now, keepUnlinked: options.keepUnlinked ?? false, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
         const validators = previous?.feed === source.feed ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
         // The host slot is taken before the global one, so a busy host never holds global slots.
@@ -223,51 +219,14 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
   const fetched = toIso(now);
   const reports: SourceReport[] = sources.map((source, index) => {
     const result = attempts[index]!;
-    const report = emptyReport(source);
-    const previous = state[source.id];
-    if (result === "gone" || result === "waiting") {
-      report.status = result;
-      if (previous?.lastError) report.error = previous.lastError;
-      if (previous?.retryAfter) report.retryAfter = previous.retryAfter;
-      return report;
-    }
-    let outcome: Outcome | undefined;
-    if (result.kind === "failed") {
-      const { error } = result;
-      report.error = error.message;
-      if (error.code === "deadline") report.status = "skipped";
-      else if (error.code === "gone") outcome = { kind: "gone", error: error.message };
-      else if (error.code === "throttled" && error.retryAfter) outcome = { kind: "throttled", error: error.message, retryAfter: error.retryAfter };
-      else outcome = { kind: "failed", error: error.message };
-    } else {
-      report.redirects = result.fetch.redirects;
-      if (result.fetch.movedTo) report.movedTo = result.fetch.movedTo;
-      const moved = result.fetch.movedTo ? { movedTo: result.fetch.movedTo } : {};
-      if (result.kind === "not-modified") {
-        report.status = "not-modified";
-        outcome = { kind: "not-modified", ...moved };
-      } else if (result.error || !result.processed) {
-        report.error = result.error?.message ?? "flux illisible";
-        outcome = { kind: "failed", error: report.error };
-      } else {
-        const processed = result.processed;
-        Object.assign(report, { format: processed.format, encoding: processed.encoding, filtered: processed.filtered, tooOld: processed.tooOld, noLink: processed.noLink });
-        if (processed.borderline.length) report.borderline = processed.borderline;
-        const stored = storeAll(processed.candidates, source, { dir: options.contentDir, ledger, fetched, dryRun }, source.maxItems ?? MAX_ITEMS_DEFAULT);
-        Object.assign(report, { added: stored.added, duplicates: stored.duplicates, capped: stored.capped, invalid: stored.invalid });
-        report.flaggedDates = stored.flagged.map(({ title, dateFlag, rawDate }) => ({ title, flag: dateFlag!, ...(rawDate ? { raw: rawDate } : {}) }));
-        outcome = { kind: "fetched", added: report.added.length, validators: result.fetch.validators, ...moved };
-      }
-    }
-    if (outcome) {
-      const next = nextState(previous, source.feed, outcome, now);
-      if (outcome.kind !== "fetched" && outcome.kind !== "not-modified") {
-        report.status = outcome.kind === "failed" ? "failed" : outcome.kind;
-        report.failures = next.failures;
-        if (next.retryAfter) report.retryAfter = next.retryAfter;
-      }
-      state[source.id] = next;
-    }
+    const store = (processed: Processed) => storeAll(processed.candidates, source, { dir: options.contentDir, ledger, fetched, dryRun }, source.maxItems ?? MAX_ITEMS_DEFAULT);
+    const settled: Attempt =
+      result.kind === "fetched"
+        ? { kind: "fetched", redirects: result.redirects, ...(result.movedTo ? { movedTo: result.movedTo } : {}), validators: result.validators, format: result.processed.format, encoding: result.processed.encoding,
+            filtered: result.processed.filtered, tooOld: result.processed.tooOld, noLink: result.processed.noLink, borderline: result.processed.borderline, stored: store(result.processed) }
+        : result;
+    const { report, next } = settleSource(source, settled, state[source.id], now);
+    if (next) state[source.id] = next;
     return report;
   });
 
@@ -275,8 +234,6 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
     saveLedger(options.ledgerFile, ledger);
     saveState(options.stateFile, state);
   }
-  const attempted = reports.filter((r) => r.status !== "waiting" && r.status !== "gone" && r.status !== "skipped");
-  const succeeded = attempted.filter((r) => r.status === "ok" || r.status === "not-modified");
-  const everyFailed = sources.length > 0 && succeeded.length === 0 && reports.some((r) => r.status === "failed" || r.status === "gone" || r.status === "throttled");
+  const everyFailed = sources.length > 0 && !reports.some((r) => r.status === "ok") && reports.some((r) => r.status === "failing" || r.status === "gone" || r.status === "throttled");
   return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, ...(curation.deleted ? { curation } : {}), exitCode: everyFailed ? 2 : 0 };
 }

@@ -20,7 +20,7 @@ export function saveState(file: string, state: StateFile): boolean {
 export type Outcome =
   | { kind: "fetched"; added: number; validators: Validators; movedTo?: string }
   | { kind: "not-modified"; movedTo?: string }
-  | { kind: "failed"; error: string }
+  | { kind: "failing"; error: string }
   | { kind: "throttled"; error: string; retryAfter: Date }
   | { kind: "gone"; error: string };
 
@@ -71,14 +71,14 @@ export function nextState(previous: SourceState | undefined, feed: string, outco
       const changed = withoutTimes(next) !== withoutTimes(prev) || added > 0 || !prev?.lastSuccess;
       return changed ? { ...next, lastAttempt: at, lastSuccess: at } : { ...next, ...keep("lastAttempt"), ...keep("lastSuccess") };
     }
-    case "failed":
+    case "failing":
     case "throttled": {
       // Validators and the last success outlive a bad night; key order is fixed by serialiseState.
-      const failures = outcome.kind === "failed" ? base.failures + 1 : base.failures;
-      const retryAfter = outcome.kind === "failed" ? now.plus({ hours: backoffHours(failures) }) : DateTime.fromJSDate(outcome.retryAfter);
+      const failures = outcome.kind === "failing" ? base.failures + 1 : base.failures;
+      const retryAfter = outcome.kind === "failing" ? now.plus({ hours: backoffHours(failures) }) : DateTime.fromJSDate(outcome.retryAfter);
       return {
         ...base,
-        status: outcome.kind === "failed" ? "failing" : "throttled",
+        status: outcome.kind,
         ...keep("etag"),
         ...keep("lastModified"),
         lastAttempt: at,

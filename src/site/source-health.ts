@@ -1,10 +1,13 @@
 import { DateTime } from "luxon";
 import type { Source } from "../core/sources.ts";
-import type { SourceState, StateFile } from "../core/source-state.ts";
+import type { SourceState, SourceStatus, StateFile } from "../core/source-state.ts";
 import { dateFr } from "./filters.ts";
 
-/** What a maintainer should make of a source, from the best case to the ones needing action. */
-export type HealthKind = "ok" | "new" | "disabled" | "paused" | "moved" | "failing" | "gone";
+/**
+ * What a maintainer should make of a source: its status from the fetch (src/core/source-state.ts),
+ * or what the registry alone says (new, disabled), or an ok source whose feed moved.
+ */
+export type HealthKind = SourceStatus | "new" | "disabled" | "moved";
 
 export interface SourceHealth {
   id: string;
@@ -41,7 +44,7 @@ function assess(source: Source, state: SourceState | undefined, now: DateTime): 
     case "gone":
       return { kind: "gone", status: "disparue : le flux n'existe plus à cette adresse", error: state.lastError };
     case "throttled":
-      return { kind: "paused", status: `en pause jusqu'au ${state.retryAfter ? dateFr(state.retryAfter) : "prochain passage"}, à la demande du site`, error: state.lastError };
+      return { kind: "throttled", status: `en pause jusqu'au ${state.retryAfter ? dateFr(state.retryAfter) : "prochain passage"}, à la demande du site`, error: state.lastError };
     case "failing":
       return { kind: "failing", status: failingSince(state, now), error: state.lastError };
     case "ok":
@@ -72,7 +75,7 @@ export function sourceHealth(sources: readonly Source[], state: Readonly<StateFi
 
 /** How many sources are in each kind, for the page's summary line. */
 export function countByKind(rows: readonly SourceHealth[]): Record<HealthKind, number> {
-  const counts: Record<HealthKind, number> = { ok: 0, new: 0, disabled: 0, paused: 0, moved: 0, failing: 0, gone: 0 };
+  const counts: Record<HealthKind, number> = { ok: 0, new: 0, disabled: 0, throttled: 0, moved: 0, failing: 0, gone: 0 };
   for (const row of rows) counts[row.kind] += 1;
   return counts;
 }

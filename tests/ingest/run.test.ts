@@ -83,7 +83,7 @@ describe("an ingest run", () => {
     await s.run();
     const before = s.snapshot();
     const report = await s.run();
-    expect(report.sources[0]!.status).toBe("not-modified");
+    expect(report.sources[0]).toMatchObject({ status: "ok", notModified: true });
     expect(s.snapshot()).toEqual(before);
   });
 
@@ -205,14 +205,14 @@ describe("failures", () => {
   it("names an HTML page and the feeds it advertises, in French", async () => {
     const s = site([source("page", server.url("/html"))]);
     const report = await s.run();
-    expect(report.sources[0]).toMatchObject({ status: "failed" });
+    expect(report.sources[0]).toMatchObject({ status: "failing" });
     expect(report.sources[0]!.error).toBe(`page HTML reçue au lieu d'un flux ; flux annoncés par la page : ${server.url("/feed/actualites.xml")}, https://autre.exemple.fr/atom`);
   });
 
   it("reports invalid XML and keeps the other sources", async () => {
     const s = site([source("casse", server.url("/invalid")), source("essai", server.url("/three"))]);
     const report = await s.run();
-    expect(report.sources.map((r) => r.status)).toEqual(["failed", "ok"]);
+    expect(report.sources.map((r) => r.status)).toEqual(["failing", "ok"]);
     expect(report.exitCode).toBe(0);
     expect(s.itemFiles()).toHaveLength(3);
   });
@@ -267,7 +267,7 @@ describe("failures", () => {
     const started = Date.now();
     const report = await s.run({ totalTimeoutMs: 1000 });
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(report.sources[0]).toMatchObject({ status: "failed", error: "pas de réponse complète en 1 s" });
+    expect(report.sources[0]).toMatchObject({ status: "failing", error: "pas de réponse complète en 1 s" });
     expect(report.sources[1]!.status).toBe("ok");
   });
 

@@ -29,7 +29,7 @@ describe("counting the nights a feed redirects permanently", () => {
   });
 
   it("keeps the count through a night the feed could not be read", () => {
-    expect(nights([moved(), moved(), { kind: "failed", error: "délai dépassé" }])).toMatchObject({ movedTo: NEW, movedNights: 2 });
+    expect(nights([moved(), moved(), { kind: "failing", error: "délai dépassé" }])).toMatchObject({ movedTo: NEW, movedNights: 2 });
   });
 });
 

@@ -82,6 +82,6 @@ describe("sourceHealth", () => {
 describe("countByKind", () => {
   it("counts sources per kind, zero included", () => {
     const rows = sourceHealth([source({ id: "a" }), source({ id: "b", enabled: false })], {}, NOW);
-    expect(countByKind(rows)).toEqual({ ok: 0, new: 1, disabled: 1, paused: 0, moved: 0, failing: 0, gone: 0 });
+    expect(countByKind(rows)).toEqual({ ok: 0, new: 1, disabled: 1, throttled: 0, moved: 0, failing: 0, gone: 0 });
   });
 });
