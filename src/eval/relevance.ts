@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import { stringify } from "yaml";
+import { dataFile, LEDGER_NAME, WATCH_DIR } from "../core/paths.ts";
 import { validate } from "../core/validation.ts";
 import { buildVocabulary, classify, type Classification } from "../ingest/classify.ts";
 import { loadThemes, MAX_ITEMS_CEILING } from "../core/sources.ts";
@@ -141,14 +142,14 @@ export async function evaluateRelevance(folder: string, options: EvalOptions): P
     mkdirSync(join(root, "_data"));
     const sourceId = (feed: string) => feed.replace(/\.xml$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     const registry = feeds.map((f) => ({ id: sourceId(f), name: f, feed: `${base}/${encodeURIComponent(f)}`, section: "actualites", territory: "national", keep: "keywords", maxItems: MAX_ITEMS_CEILING }));
-    writeFileSync(join(root, "_data/sources.yaml"), stringify(registry));
-    const contentDir = join(root, "content/veille");
+    writeFileSync(dataFile(root, "sources"), stringify(registry));
+    const contentDir = join(root, WATCH_DIR);
     const report = await runIngest({
-      sourcesFile: join(root, "_data/sources.yaml"),
+      sourcesFile: dataFile(root, "sources"),
       themesFile: options.themesFile,
       contentDir,
-      stateFile: join(root, "_data/sourceState.json"),
-      ledgerFile: join(contentDir, "ledger.json"),
+      stateFile: dataFile(root, "sourceState"),
+      ledgerFile: join(contentDir, LEDGER_NAME),
       allowHosts: ["127.0.0.1"],
       // Archived feeds: every item counts, however old.
       firstFetchDays: 365 * 100,
