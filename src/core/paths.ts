@@ -18,6 +18,8 @@ export const DATA_FILES = {
   themes: "_data/themeCatalog.yaml",
   /** Per-source state, written by each fetch run. */
   sourceState: "_data/sourceState.json",
+  /** The weekly letter's introductions, written in the editor. */
+  letterIntros: "_data/letterIntros.yaml",
   /** Link-check results, written by the nightly link check (PROTOCOL shape; may be absent). */
   linkState: "_data/linkState.json",
 } as const;

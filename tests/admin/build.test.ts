@@ -75,7 +75,7 @@ describe("dashboard lists", () => {
   });
 
   it("keep the sources that fail, are gone, moved or paused", () => {
-    const rows = (["ok", "new", "disabled", "paused", "moved", "failing", "gone"] as const).map((kind) => ({ kind }));
-    expect(troubledSources(rows).map((r) => r.kind)).toEqual(["paused", "moved", "failing", "gone"]);
+    const rows = (["ok", "new", "disabled", "throttled", "moved", "failing", "gone"] as const).map((kind) => ({ kind }));
+    expect(troubledSources(rows).map((r) => r.kind)).toEqual(["throttled", "moved", "failing", "gone"]);
   });
 });

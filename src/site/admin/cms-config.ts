@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATA_FILES } from "../../core/paths.ts";
 import { sourceSchema } from "../../core/sources.ts";
 import { AUDIENCE_LABELS, idSchema, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, themeSchema, type Theme } from "../../core/taxonomy.ts";
 import { CONTENT_TYPES, type ContentType } from "../content-types.ts";
@@ -195,28 +196,28 @@ export function cmsConfig(options: CmsOptions, types: readonly ContentType[] = C
           {
             name: "site",
             label: "Identité du site",
-            file: "_data/site.yaml",
+            file: DATA_FILES.site,
             format: COMMENTED_YAML,
             fields: [...fields(siteSchema, { multiline: ["description"] }), sourceText()],
           },
           {
             name: "lettres",
             label: "Introductions des lettres de veille",
-            file: "_data/letterIntros.yaml",
+            file: DATA_FILES.letterIntros,
             format: COMMENTED_YAML,
             fields: [listOf("Introductions", "introduction", "{{fields.week}}", fields(letterIntroSchema, { multiline: ["text"] })), sourceText()],
           },
           {
             name: "themes",
             label: "Thèmes et vocabulaire de la veille",
-            file: "_data/themeCatalog.yaml",
+            file: DATA_FILES.themes,
             format: COMMENTED_YAML,
             fields: [listOf("Thèmes", "thème", "{{fields.label}}", fields(themeSchema, { multiline: ["description"] })), sourceText()],
           },
           {
             name: "sources",
             label: "Sources de la veille",
-            file: "_data/sources.yaml",
+            file: DATA_FILES.sources,
             format: COMMENTED_YAML,
             fields: [listOf("Sources", "source", "{{fields.name}}", fields(sourceSchema)), sourceText()],
           },

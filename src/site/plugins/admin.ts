@@ -33,7 +33,7 @@ export function editorDataUrl(name: string): string {
 
 /** Sources a maintainer should look at: failing, gone, moved (permanent redirect) or paused by the site. */
 export function troubledSources<T extends Pick<SourceHealth, "kind">>(rows: readonly T[]): T[] {
-  const kinds: readonly HealthKind[] = ["failing", "gone", "moved", "paused"];
+  const kinds: readonly HealthKind[] = ["failing", "gone", "moved", "throttled"];
   return rows.filter((row) => kinds.includes(row.kind));
 }
 
