@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isXmlOutput, xmlSafe } from "../../src/site/xml-text.ts";
+import { xmlSafe } from "../../src/core/xml-chars.ts";
+import { isXmlOutput } from "../../src/site/xml-text.ts";
 
 describe("xmlSafe", () => {
   it("drops C0 controls, lone surrogates and U+FFFF, keeping tab and line breaks", () => {

@@ -3,7 +3,8 @@
  * content and dates. Text constructs keep their markup whatever their `type` (XHTML content is
  * serialised back), and Atom 0.3's `mode="base64"` is decoded.
  */
-import { setText, stripForbidden, type ParsedFeed, type RawItem } from "./raw.ts";
+import { stripForbidden } from "../../core/xml-chars.ts";
+import { setText, type ParsedFeed, type RawItem } from "./raw.ts";
 import { all, contentOf, first, namespaced, NS, textOf, type Matcher, type XmlElement } from "./xml.ts";
 
 /** An Atom element: unprefixed (Atom is the default namespace), or prefixed with either Atom namespace. */

@@ -1,6 +1,7 @@
 /** JSON Feed 1.0 and 1.1: items with their id, URL, title, summary, HTML or text content and dates. */
 import { z } from "zod";
-import { escapeText, FeedError, setText, stripForbidden, type ParsedFeed, type RawItem } from "./raw.ts";
+import { stripForbidden } from "../../core/xml-chars.ts";
+import { escapeText, FeedError, setText, type ParsedFeed, type RawItem } from "./raw.ts";
 
 const jsonItemSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).optional(),

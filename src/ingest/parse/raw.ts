@@ -36,17 +36,6 @@ export class FeedError extends Error {
   }
 }
 
-/**
- * Everything outside XML 1.0's `Char` production (C0 controls but tab and newlines, lone
- * surrogates, U+FFFE, U+FFFF): once in a title, it would make `/feed.xml` and the OPML invalid.
- * A single character class, so linear on any input.
- */
-const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-export function stripForbidden(text: string): string {
-  return text.replace(FORBIDDEN, "");
-}
-
 /** Text as HTML that reads as that text. */
 export function escapeText(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");

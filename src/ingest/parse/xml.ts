@@ -12,7 +12,8 @@
  */
 import { decodeHTMLStrict } from "entities";
 import { tokenize } from "./tokenize.ts";
-import { escapeText, stripForbidden } from "./raw.ts";
+import { stripForbidden } from "../../core/xml-chars.ts";
+import { escapeText } from "./raw.ts";
 
 /**
  * Elements deeper than this are not built (their text still reaches the nearest kept ancestor):

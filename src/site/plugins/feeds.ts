@@ -5,7 +5,8 @@ import type { Entry } from "../entries.ts";
 import { feedEntry, jsonFeed } from "../feed-entries.ts";
 import type { FeedSpec } from "../theme-shelves.ts";
 import type { Labels } from "../search-facets.ts";
-import { isXmlOutput, xmlSafe } from "../xml-text.ts";
+import { xmlSafe } from "../../core/xml-chars.ts";
+import { isXmlOutput } from "../xml-text.ts";
 
 const template = (name: string) => readFileSync(new URL(`../feeds/${name}`, import.meta.url), "utf8");
 
@@ -46,7 +47,7 @@ export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName }: { 
     buildJsonFeed.call(this, feed, site).then((json) => done(null, json), done);
   });
   // Feeds, the OPML list and the e-mail letter carry text from feeds and the registry: one
-  // character XML forbids would make the whole file unreadable (src/site/xml-text.ts).
+  // character XML forbids would make the whole file unreadable (src/core/xml-chars.ts).
   eleventyConfig.addTransform("xml-safe", function (this: { page: { outputPath: string | false } }, content: string) {
     return isXmlOutput(this.page.outputPath) ? xmlSafe(content) : content;
   });
