@@ -93,12 +93,7 @@ interface Found {
 }
 
 /** Runs every term over the item's fields, longest first, and keeps the best evidence per term. */
-function collect(item: Pick<Item, "title" | "summary" | "categories">, vocabulary: Vocabulary): Found {
-  const fields: { field: Field; where: "title" | "summary" | "category" }[] = [
-    { field: fieldOf(item.title), where: "title" },
-    { field: fieldOf(item.summary), where: "summary" },
-    ...item.categories.map((c) => ({ field: fieldOf(c), where: "category" as const })),
-  ];
+function collect(fields: readonly { field: Field; where: "title" | "summary" | "category" }[], vocabulary: Vocabulary): Found {
   const found: Found = { evidence: new Map(), places: [], ignored: [] };
   let pending: { field: Field; spans: [number, number][] }[] = [];
   let length = Infinity;
@@ -144,12 +139,18 @@ function describe(e: Evidence): string {
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 export function classify(item: Pick<Item, "title" | "summary" | "categories">, source: Pick<Source, "keep" | "themes" | "include" | "exclude">, vocabulary: Vocabulary): Classification {
-  const all = [fieldOf(item.title), fieldOf(item.summary), ...item.categories.map(fieldOf)];
-  const ruleHit = (rules: readonly string[]) => rules.find((r) => all.some((f) => findTerm(parseTerm(r), f).length > 0));
+  // Fields are tokenised once; source rules read them before the vocabulary marks any word as taken.
+  const fields = [
+    { field: fieldOf(item.title), where: "title" as const },
+    { field: fieldOf(item.summary), where: "summary" as const },
+    ...item.categories.map((c) => ({ field: fieldOf(c), where: "category" as const })),
+  ];
+  const ruleHit = (rules: readonly string[]) => rules.find((r) => fields.some(({ field }) => findTerm(parseTerm(r), field).length > 0));
   const excluded = ruleHit(source.exclude);
   if (excluded) return { keep: false, themes: [], score: 0, reasons: [`exclu par la règle de la source « ${excluded} »`], reason: "excluded" };
+  const included = ruleHit(source.include);
 
-  const found = collect(item, vocabulary);
+  const found = collect(fields, vocabulary);
   const byTheme = new Map<string, number>();
   for (const e of found.evidence.values()) byTheme.set(e.theme, (byTheme.get(e.theme) ?? 0) + e.weight);
   const field = [...byTheme].filter(([id]) => !vocabulary.crossCutting.has(id)).map(([, s]) => s).sort((a, b) => b - a);
@@ -163,7 +164,6 @@ export function classify(item: Pick<Item, "title" | "summary" | "categories">, s
     score += LOCAL_BONUS;
     reasons.push(`lieu : ${found.places.join(", ")}`);
   }
-  const included = ruleHit(source.include);
   if (included) reasons.unshift(`règle de la source « ${included} »`);
   if (source.keep === "all") reasons.unshift("source spécialisée");
   const dedupedReasons = [...new Set(reasons)];

@@ -50,10 +50,11 @@ export interface Token {
   stems: string[];
 }
 
+const HYPHENATED = new RegExp(`\\b(${HYPHEN_PREFIXES})[-‐‑](?=\\p{L})`, "gu");
+const SPACED = new RegExp(`\\b(${SPACED_PREFIXES}) (?=\\p{L}{3})`, "gu");
+
 function joinCompounds(folded: string): string {
-  return folded
-    .replace(new RegExp(`\\b(${HYPHEN_PREFIXES})[-‐‑](?=\\p{L})`, "gu"), "$1")
-    .replace(new RegExp(`\\b(${SPACED_PREFIXES}) (?=\\p{L}{3})`, "gu"), "$1");
+  return folded.replace(HYPHENATED, "$1").replace(SPACED, "$1");
 }
 
 function tokenOf(form: string): Token {
