@@ -7,12 +7,11 @@ import { registryOpml, type OpmlHead } from "../opml.ts";
 import { countByKind, sourceHealth } from "../source-health.ts";
 
 /**
- * The registry as the ingest pipeline validates it (`sourceRegistry`), each source's health from
- * the committed state (`sourceHealth`, `sourceHealthCounts`) and the `registryOpml` filter.
+ * Each source's health from the committed state (`sourceHealth`, `sourceHealthCounts`) and the
+ * `registryOpml` filter; the validated registry itself is the `sources` global (eleventy.config.ts).
  */
 export function sourcesPlugin(eleventyConfig: UserConfig, { registry, state }: { registry: readonly Source[]; state: Readonly<StateFile> }): void {
   const health = sourceHealth(registry, state, DateTime.now().setZone(ZONE));
-  eleventyConfig.addGlobalData("sourceRegistry", registry);
   eleventyConfig.addGlobalData("sourceHealth", health);
   eleventyConfig.addGlobalData("sourceHealthCounts", countByKind(health));
   eleventyConfig.addFilter("registryOpml", (sources: Source[], head: OpmlHead) => registryOpml(sources, head));
