@@ -1,4 +1,7 @@
-import { Parser } from "htmlparser2";
+import { Tokenizer } from "htmlparser2";
+
+/** Elements that have no end tag (HTML Living Standard, « void elements »). */
+const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
 /** Espace fine insécable: French typography puts it before ; : ! ? and inside « ». */
 export const NARROW_NBSP = "\u202F";
@@ -34,35 +37,69 @@ const VERBATIM_ELEMENTS = new Set(["code", "pre", "kbd", "samp", "script", "styl
 /** Marks text taken as it is from elsewhere (a feed's titles and summaries), left as the source sent it. */
 export const SOURCE_TEXT_ATTRIBUTE = "data-source-text";
 
+/** Callbacks of htmlparser2's tokenizer that this transform has no use for. */
+const IGNORED = () => {};
+
 /**
  * Applies `frenchText` to the text of an HTML page and to nothing else: tags, attributes, comments
  * and the content of verbatim elements or of elements marked `data-source-text` come out byte for
  * byte as they went in.
+ *
+ * It runs on every page of the build, so it drives htmlparser2's tokenizer directly rather than its
+ * parser: the parser's attribute objects and implied end tags cost more than the tokenising itself
+ * (5 000 items: 1.0–1.5 s against 0.6 s, same output on every page). What the parser's tree gave
+ * is kept by counting: a verbatim element ends at the end tag that balances its own start tag, so
+ * void or unclosed elements inside it do not matter.
  */
 export function typesetHtml(html: string): string {
   const out: string[] = [];
   let copied = 0;
-  // Names of the open elements that switch typography off; their text is copied untouched.
-  const verbatim: string[] = [];
-  const parser = new Parser(
+  // The open verbatim element, and how many elements of its name are open inside it.
+  let verbatimName = "";
+  let verbatimDepth = 0;
+  // The start tag being read.
+  let tagName = "";
+  let tagVerbatim = false;
+  const tokenizer = new Tokenizer(
+    { decodeEntities: false },
     {
-      onopentag(name, attributes) {
-        if (verbatim.length > 0 || VERBATIM_ELEMENTS.has(name) || SOURCE_TEXT_ATTRIBUTE in attributes) verbatim.push(name);
+      onopentagname(start, end) {
+        tagName = html.slice(start, end).toLowerCase();
+        tagVerbatim = VERBATIM_ELEMENTS.has(tagName);
       },
-      onclosetag(name) {
-        if (verbatim.at(-1) === name) verbatim.pop();
+      onattribname(start, end) {
+        if (end - start === SOURCE_TEXT_ATTRIBUTE.length && html.slice(start, end).toLowerCase() === SOURCE_TEXT_ATTRIBUTE) tagVerbatim = true;
       },
-      ontext() {
-        if (verbatim.length > 0) return;
-        const start = parser.startIndex;
-        const end = parser.endIndex + 1;
+      onopentagend() {
+        if (verbatimDepth > 0) {
+          if (tagName === verbatimName) verbatimDepth++;
+        } else if (tagVerbatim && !VOID_ELEMENTS.has(tagName)) {
+          verbatimName = tagName;
+          verbatimDepth = 1;
+        }
+      },
+      onclosetag(start, end) {
+        if (verbatimDepth > 0 && html.slice(start, end).toLowerCase() === verbatimName) verbatimDepth--;
+      },
+      ontext(start, end) {
+        if (verbatimDepth > 0) return;
         out.push(html.slice(copied, start), frenchText(html.slice(start, end)));
         copied = end;
       },
+      onselfclosingtag: IGNORED,
+      ontextentity: IGNORED,
+      onattribdata: IGNORED,
+      onattribentity: IGNORED,
+      onattribend: IGNORED,
+      oncdata: IGNORED,
+      oncomment: IGNORED,
+      ondeclaration: IGNORED,
+      onprocessinginstruction: IGNORED,
+      onend: IGNORED,
     },
-    { decodeEntities: false },
   );
-  parser.end(html);
+  tokenizer.write(html);
+  tokenizer.end();
   out.push(html.slice(copied));
   return out.join("");
 }

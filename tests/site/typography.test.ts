@@ -49,6 +49,14 @@ describe("French typography on a page", () => {
     expect(typesetHtml(`<p data-source-text>a<br>b ?</p><p>c ?</p>`)).toBe(`<p data-source-text>a<br>b ?</p><p>c${NNBSP}?</p>`);
   });
 
+  it("ends a verbatim element at the end tag that balances it, not at an inner one of the same name", () => {
+    expect(typesetHtml(`<div data-source-text><div>a</div> b ?</div><p>c ?</p>`)).toBe(`<div data-source-text><div>a</div> b ?</div><p>c${NNBSP}?</p>`);
+  });
+
+  it("goes on after a verbatim element with an unclosed element inside", () => {
+    expect(typesetHtml(`<p data-source-text>a<b>b ?</p><p>c ?</p>`)).toBe(`<p data-source-text>a<b>b ?</p><p>c${NNBSP}?</p>`);
+  });
+
   it("keeps the doctype and comments byte for byte", () => {
     const html = `<!doctype html><!-- note : ici --><p>x</p>`;
     expect(typesetHtml(html)).toBe(html);
