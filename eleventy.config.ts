@@ -15,6 +15,7 @@ import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
 import { editorialPlugin } from "./src/site/plugins/editorial.ts";
 import { feedsPlugin } from "./src/site/plugins/feeds.ts";
 import { filtersPlugin } from "./src/site/plugins/filters.ts";
+import { listingsPlugin } from "./src/site/plugins/listings.ts";
 import { searchIndexPlugin } from "./src/site/plugins/search-index.ts";
 import { sourcesPlugin } from "./src/site/plugins/sources.ts";
 import { siteSchema } from "./src/site/schemas.ts";
@@ -37,6 +38,8 @@ export default function (eleventyConfig: UserConfig) {
   // Templates: filters, and every list built once per build (src/site/collections.ts).
   eleventyConfig.addPlugin(filtersPlugin, { labels });
   for (const [name, build] of Object.entries(siteCollections(themes))) eleventyConfig.addCollection(name, build);
+  // The paginated listings: watch pages, weekly letters, theme pages.
+  eleventyConfig.addPlugin(listingsPlugin);
 
   // Published under a path prefix (GitHub Pages serves /<repo>/): root-relative URLs in HTML get it at build time.
   eleventyConfig.addPlugin(HtmlBasePlugin);
