@@ -33,11 +33,12 @@ export default function (eleventyConfig: UserConfig) {
   // Data files validated on read; content files typed, validated and completed by their
   // declaration (src/site/content-types.ts).
   eleventyConfig.addPlugin(dataValidationPlugin, { loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry, "sourceState.json": state, "site.yaml": site } });
-  eleventyConfig.addPlugin(contentTypesPlugin, { themes });
+  // Called rather than added as a plugin: it hands back the imported entries (the watch), read by the site itself.
+  const imported = contentTypesPlugin(eleventyConfig, { themes });
 
   // Templates: filters, and every list built once per build (src/site/collections.ts).
   eleventyConfig.addPlugin(filtersPlugin, { labels });
-  for (const [name, build] of Object.entries(siteCollections(themes))) eleventyConfig.addCollection(name, build);
+  for (const [name, build] of Object.entries(siteCollections(themes, undefined, imported))) eleventyConfig.addCollection(name, build);
   // The paginated listings: watch pages, weekly letters, theme pages.
   eleventyConfig.addPlugin(listingsPlugin);
 

@@ -65,15 +65,16 @@ export function siteLists(all: readonly Entry[], themes: readonly Theme[], types
 }
 
 /**
- * `collections.<name>` for every list of `siteLists`. Eleventy calls each collection function in
- * turn with the same collection API object: the lists are built on the first call and shared.
+ * `collections.<name>` for every list of `siteLists`, over Eleventy's pages and the imported
+ * entries the site reads itself (src/site/imported-entries.ts). Eleventy calls each collection
+ * function in turn with the same collection API object: the lists are built on the first call and shared.
  */
-export function siteCollections(themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES) {
+export function siteCollections(themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES, imported: () => Readonly<Record<string, readonly Entry[]>> = () => ({})) {
   const built = new WeakMap<CollectionApi, SiteLists>();
   const listsFor = (api: CollectionApi): SiteLists => {
     let lists = built.get(api);
     if (!lists) {
-      lists = siteLists(api.getAll(), themes, types);
+      lists = siteLists([...api.getAll(), ...Object.values(imported()).flat()], themes, types);
       built.set(api, lists);
     }
     return lists;

@@ -191,5 +191,7 @@ export function declarationProblems(types: readonly ContentType[]): string[] {
   seen("type", types.map((t) => t.id));
   seen("dossier", types.map((t) => ["content", ...t.folder, ""].join("/")));
   seen("collection", types.map((t) => t.collection?.name));
+  // An imported type's pages are made by paginating over its collection (plugins/content-types.ts).
+  for (const t of types) if (t.origin === "import" && !t.collection) problems.push(`le type importé « ${t.id} » doit déclarer une collection`);
   return problems;
 }

@@ -6,7 +6,7 @@ interface EngineOptions {
   filePath?: string;
 }
 
-/** Page data key of an imported file that cannot be built: why. The `skip-unbuildable` preprocessor drops it. */
+/** Data key of an imported file that cannot be built: why. src/site/imported-entries.ts leaves the file out and names it. */
 export const UNBUILDABLE = "unbuildable";
 
 /** Told, in French, what was left out of an imported file or why the whole file was. */

@@ -1,9 +1,11 @@
+import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Theme } from "../../core/taxonomy.ts";
 import { CONTENT_TYPES, contentType, declarationProblems, type ContentType } from "../content-types.ts";
 import type { Entry } from "../entries.ts";
-import { BODY_DEPTH_MAX, htmlDepth } from "../html-depth.ts";
-import { createFrontMatterParser, refuseExecutableFrontMatter, skipMessage, UNBUILDABLE } from "../front-matter.ts";
+import { createFrontMatterParser, refuseExecutableFrontMatter, skipMessage } from "../front-matter.ts";
+import { readImportedEntries, type ImportedEntry } from "../imported-entries.ts";
+import { deepFreeze } from "./data-validation.ts";
 
 export interface ContentTypesOptions {
   themes: readonly Theme[];
@@ -12,44 +14,68 @@ export interface ContentTypesOptions {
   warn?: (line: string) => void;
 }
 
+/** The imported entries of this build, by type id: read on first use, again after each rebuild starts. */
+export type ImportedContent = () => Readonly<Record<string, readonly ImportedEntry[]>>;
+
+const CONTENT_DIR = "content";
+
 /**
- * Content files typed by their declaration (src/site/content-types.ts): their front matter is
- * validated and completed as Eleventy reads it, and an imported file that cannot be built is left
- * out of every page, list, feed and the search index, with a line on stderr naming it: front matter
- * that breaks its schema, or a body nested too deep for the HTML transforms. Items the
- * group hid (`hidden: true`) are left out in the same way, silently: the ledger still has them.
- * The `card` filter names the partial that lists an entry, as its type declares.
+ * Content files typed by their declaration (src/site/content-types.ts).
+ *
+ * A maintainer's file is an Eleventy template whose front matter is validated and completed as
+ * Eleventy reads it. The files of imported types (the watch) are read by the site itself
+ * (src/site/imported-entries.ts) and their pages made by paginating over their collection, with
+ * the type's layout: one file that cannot be built is left out of every page, list, feed and the
+ * search index, with a line on stderr naming it, and items the group hid (`hidden: true`) are
+ * left out silently (the ledger still has them). The `card` filter names the partial that lists
+ * an entry, as its type declares. Returns the imported entries, for the collections.
  */
-export function contentTypesPlugin(eleventyConfig: UserConfig, { themes, types = CONTENT_TYPES, warn = console.error }: ContentTypesOptions): void {
+export function contentTypesPlugin(eleventyConfig: UserConfig, { themes, types = CONTENT_TYPES, warn = console.error }: ContentTypesOptions): ImportedContent {
   const problems = declarationProblems(types);
   if (problems.length) throw new Error(`src/site/content-types.ts : ${problems.join(" ; ")}`);
-  const report = (file: string, message: string) => warn(skipMessage(file, message));
+  const frontMatter = { themeIds: new Set(themes.map((t) => t.id)), types, report: (file: string, message: string) => warn(skipMessage(file, message)) };
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
-      yaml: createFrontMatterParser({ themeIds: new Set(themes.map((t) => t.id)), types, report }),
+      yaml: createFrontMatterParser(frontMatter),
       js: refuseExecutableFrontMatter,
       javascript: refuseExecutableFrontMatter,
       jsLegacy: refuseExecutableFrontMatter,
     },
   });
-  const imported = new Set(types.filter((t) => t.origin === "import").map((t) => t.id));
-  eleventyConfig.addPreprocessor("unbuildable", "md", function (this: { inputPath: string }, data: Record<string, unknown>, body: string) {
-    if (!imported.has(String(data.contentType))) return undefined;
-    if (typeof data[UNBUILDABLE] === "string") {
-      report(this.inputPath, `n'est pas publié : ${data[UNBUILDABLE]}`);
-      return false;
-    }
-    if (data.hidden === true) return false;
-    const depth = htmlDepth(body);
-    if (depth > BODY_DEPTH_MAX) {
-      report(this.inputPath, `n'est pas publié : son texte a ${depth} niveaux de balises imbriqués (${BODY_DEPTH_MAX} au plus)`);
-      return false;
-    }
-    return undefined;
+
+  // One Markdown library for maintainers' pages and imported bodies, set up as Eleventy sets up its own.
+  const markdown = markdownIt({ html: true }).disable("code");
+  eleventyConfig.setLibrary("md", markdown);
+  let imported: ReturnType<ImportedContent> | undefined;
+  const parseFrontMatter = createFrontMatterParser(frontMatter);
+  eleventyConfig.on("eleventy.before", () => {
+    imported = undefined;
   });
+  const importedContent: ImportedContent = () =>
+    // Frozen: Eleventy shares frozen data between pages instead of copying it into each (plugins/data-validation.ts).
+    (imported ??= deepFreeze(readImportedEntries({ contentDir: CONTENT_DIR, parseFrontMatter, markdown, warn, types })));
+
+  for (const type of types.filter((t) => t.origin === "import")) {
+    const folder = `${CONTENT_DIR}/${type.folder.join("/")}`;
+    eleventyConfig.ignores.add(`${folder}/*.md`);
+    eleventyConfig.addWatchTarget(`${folder}/*.md`);
+    eleventyConfig.addTemplate(`${type.folder[0]}/${type.id}-pages.njk`, "", {
+      layout: type.layout,
+      contentType: type.id,
+      eleventyExcludeFromCollections: true,
+      pagination: { data: `collections.${type.collection!.name}`, size: 1, alias: "item" },
+      permalink: ({ item }: { item: Entry }) => item.url,
+      eleventyComputed: {
+        title: ({ item }: { item: Entry }) => item.data.title,
+        summary: ({ item }: { item: Entry }) => item.data.summary,
+      },
+    });
+  }
+
   eleventyConfig.addFilter("card", (entry: Entry) => {
     const { card, id } = contentType(String(entry.data.contentType), types);
     if (!card) throw new Error(`le type de contenu « ${id} » ne déclare pas de carte (${entry.inputPath})`);
     return card;
   });
+  return importedContent;
 }

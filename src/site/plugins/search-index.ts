@@ -57,12 +57,12 @@ export async function writeSearchIndex(site: string): Promise<{ pages: number }>
 
 /**
  * The `searchTags` filter (the page's Pagefind filters, sort key and metadata, read from the
- * page's data in the template context), the `searchUrl` filter (links into the search) and the
+ * page's data in the template context, or from the data given), the `searchUrl` filter (links into the search) and the
  * facets as global data `searchFacets`, rendered into the search page for its script.
  */
 export function searchIndexPlugin(eleventyConfig: UserConfig, { labels }: { labels: Labels }): void {
-  eleventyConfig.addFilter("searchTags", function (this: { ctx: Record<string, unknown> }, typeId: string) {
-    return searchTags({ ...this.ctx, contentType: typeId }, labels);
+  eleventyConfig.addFilter("searchTags", function (this: { ctx: Record<string, unknown> }, typeId: string, data?: Record<string, unknown>) {
+    return searchTags({ ...(data ?? this.ctx), contentType: typeId }, labels);
   });
   eleventyConfig.addFilter("searchUrl", (value: string, facetId: string) => searchUrl(labels, facetId, value));
   eleventyConfig.addGlobalData("searchFacets", FACETS);
