@@ -60,7 +60,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Search: filters and sort keys on content pages; the French Pagefind index is written by
   // `npm run build` once Eleventy has exited, and after each rebuild by `npm start`.
-  eleventyConfig.addPlugin(searchIndexPlugin, { labels });
+  eleventyConfig.addPlugin(searchIndexPlugin, { labels, themeIds: themes.map((t) => t.id) });
 
   return {
     dir: { input: "content", includes: "../src/layouts", data: "../_data", output: "_site" },

@@ -1,4 +1,3 @@
-import { directoryCounts, type DirectoryField } from "../directory-filters.ts";
 import { legalChecklist, missingLegalFields } from "../legal.ts";
 import { failingLinks, linkCheck, type LinkState } from "../link-state.ts";
 import type { Site } from "../schemas.ts";
@@ -24,9 +23,6 @@ export function editorialPlugin(eleventyConfig: any, { site }: { site: Site }): 
   );
   eleventyConfig.addFilter("linkCheck", (url: string, state: LinkState | undefined) => linkCheck(state, url));
   eleventyConfig.addFilter("failingLinks", (resources: Array<{ data: { url: string } }>, state: LinkState | undefined) => failingLinks(resources, state));
-  eleventyConfig.addFilter("directoryCounts", (resources: Array<{ data: Record<string, unknown> }>, field: DirectoryField, themes: Array<{ id: string }>) =>
-    directoryCounts(resources, field, themes.map((t) => t.id)),
-  );
   eleventyConfig.addFilter("languageName", (code: string) => languageNames.of(code) ?? code);
   // Browsers ask for /favicon.ico whatever the page links: answer it rather than log a 404.
   eleventyConfig.addPassthroughCopy({ "src/assets/icons/favicon.ico": "favicon.ico" });

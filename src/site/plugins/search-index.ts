@@ -2,6 +2,7 @@ import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { directoryLinks } from "../directory-filters.ts";
 import { FACETS, searchUrl, type Labels } from "../search-facets.ts";
 import { searchTags } from "../search-tags.ts";
 
@@ -57,14 +58,15 @@ export async function writeSearchIndex(site: string): Promise<{ pages: number }>
 
 /**
  * The `searchTags` filter (the page's Pagefind filters, sort key and metadata, read from the
- * page's data in the template context, or from the data given), the `searchUrl` filter (links into the search) and the
+ * page's data in the template context, or from the data given), the `searchUrl` and `directoryLinks` filters (links into the search) and the
  * facets as global data `searchFacets`, rendered into the search page for its script.
  */
-export function searchIndexPlugin(eleventyConfig: UserConfig, { labels }: { labels: Labels }): void {
+export function searchIndexPlugin(eleventyConfig: UserConfig, { labels, themeIds }: { labels: Labels; themeIds: readonly string[] }): void {
   eleventyConfig.addFilter("searchTags", function (this: { ctx: Record<string, unknown> }, typeId: string, data?: Record<string, unknown>) {
     return searchTags({ ...(data ?? this.ctx), contentType: typeId }, labels);
   });
   eleventyConfig.addFilter("searchUrl", (value: string, facetId: string) => searchUrl(labels, facetId, value));
+  eleventyConfig.addFilter("directoryLinks", (resources: Array<{ data: Record<string, unknown> }>, facetId: string) => directoryLinks(resources, facetId, { labels, themeIds }));
   eleventyConfig.addGlobalData("searchFacets", FACETS);
   // JSON inside <script>: `<` escaped, so no value can close the element.
   eleventyConfig.addFilter("jsonForScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
