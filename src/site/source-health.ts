@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Source } from "../core/sources.ts";
 import type { SourceState, SourceStatus, StateFile } from "../core/source-state.ts";
-import { dateFr } from "./filters.ts";
+import { countOf, dateFr, plural } from "./filters.ts";
 
 /**
  * What a maintainer should make of a source: its status from the fetch (src/core/source-state.ts),
@@ -78,4 +78,22 @@ export function countByKind(rows: readonly SourceHealth[]): Record<HealthKind, n
   const counts: Record<HealthKind, number> = { ok: 0, new: 0, disabled: 0, throttled: 0, moved: 0, failing: 0, gone: 0 };
   for (const row of rows) counts[row.kind] += 1;
   return counts;
+}
+
+/** How each kind reads in the sources page's summary line, in the order it is read; `ok` is always said. */
+const SUMMARY: ReadonlyArray<[HealthKind, (n: number) => string]> = [
+  ["ok", (n) => `${n} à jour`],
+  ["failing", (n) => `${n} en erreur`],
+  ["moved", (n) => `${n} à corriger`],
+  ["gone", (n) => countOf(n, "disparue")],
+  ["throttled", (n) => `${n} en pause`],
+  ["new", (n) => `${n} pas encore ${plural(n, "relevée")}`],
+  ["disabled", (n) => countOf(n, "désactivée")],
+];
+
+/** « 12 à jour, 1 en erreur, 2 disparues »: the sources page's summary of the counts by kind. */
+export function healthSummary(counts: Readonly<Record<HealthKind, number>>): string {
+  return SUMMARY.filter(([kind]) => kind === "ok" || counts[kind] > 0)
+    .map(([kind, say]) => say(counts[kind]))
+    .join(", ");
 }

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Source } from "../../src/core/sources.ts";
 import type { SourceState } from "../../src/core/source-state.ts";
-import { countByKind, sourceHealth } from "../../src/site/source-health.ts";
+import { countByKind, healthSummary, sourceHealth } from "../../src/site/source-health.ts";
 
 const NOW = DateTime.fromISO("2026-11-23T09:00:00+01:00", { setZone: true });
 const FEED = "https://example.org/feed";
@@ -83,5 +83,17 @@ describe("countByKind", () => {
   it("counts sources per kind, zero included", () => {
     const rows = sourceHealth([source({ id: "a" }), source({ id: "b", enabled: false })], {}, NOW);
     expect(countByKind(rows)).toEqual({ ok: 0, new: 1, disabled: 1, throttled: 0, moved: 0, failing: 0, gone: 0 });
+  });
+});
+
+describe("healthSummary", () => {
+  const none = { ok: 0, new: 0, disabled: 0, throttled: 0, moved: 0, failing: 0, gone: 0 };
+
+  it("always says how many sources are up to date, and only the other kinds that occur", () => {
+    expect(healthSummary({ ...none, ok: 3 })).toBe("3 à jour");
+  });
+
+  it("makes each word agree with its number", () => {
+    expect(healthSummary({ ...none, ok: 1, gone: 2, new: 1, disabled: 2 })).toBe("1 à jour, 2 disparues, 1 pas encore relevée, 2 désactivées");
   });
 });
