@@ -64,11 +64,9 @@ export function contentTypesPlugin(eleventyConfig: UserConfig, { themes, types =
       contentType: type.id,
       eleventyExcludeFromCollections: true,
       pagination: { data: `collections.${type.collection!.name}`, size: 1, alias: "item" },
+      // A function, not a Nunjucks string: Eleventy would compile a string again for every page. Title and
+      // summary are read from `item` by the layouts, not computed data, which Eleventy resolves page by page.
       permalink: ({ item }: { item: Entry }) => item.url,
-      eleventyComputed: {
-        title: ({ item }: { item: Entry }) => item.data.title,
-        summary: ({ item }: { item: Entry }) => item.data.summary,
-      },
     });
   }
 
