@@ -40,6 +40,8 @@ const HOSTILE = {
   "content/veille/2026/2026-11-11-corps-trop-profond.md": item("Corps trop profond", "2026-11-11", "", "<b>".repeat(20_000)),
   // Front matter that breaks the contract: no date.
   "content/veille/2026/2026-11-12-sans-date.md": item("Sans date", "2026-11-12").replace(/^date: .*\n/m, ""),
+  // Executable front matter: never run, whoever wrote the file.
+  "content/veille/2026/2026-11-14-en-tete-executable.md": "---js\n{ title: String(process.exit(3)) }\n---\nCorps\n",
   // Characters XML 1.0 forbids, as the store's YAML writes them (escaped), and as a reference in the body.
   "content/veille/2026/2026-11-13-caracteres-interdits.md": item("Titre\u0001 avec\u001b contrôles\uffff", "2026-11-13", "", "<p>Texte &#x1B; suite</p>"),
 };
@@ -105,6 +107,7 @@ describe("a build with imported items it cannot render", () => {
   it("builds the rest of the site and names each file it left out, in French, with the reason", () => {
     expect(site.stdout).toMatch(/Veille : content\/veille\/2026\/2026-11-11-corps-trop-profond\.md n'est pas publié : .*imbriqué/);
     expect(site.stdout).toMatch(/Veille : content\/veille\/2026\/2026-11-12-sans-date\.md n'est pas publié : champ « date »/);
+    expect(site.stdout).toMatch(/Veille : content\/veille\/2026\/2026-11-14-en-tete-executable\.md n'est pas publié : les en-têtes en JavaScript/);
     expect(existsSync(join(site.output, "veille/2026/2026-11-11-corps-trop-profond"))).toBe(false);
     expect(page("/veille/")).toContain("2026-11-13-caracteres-interdits");
   });
