@@ -5,7 +5,7 @@
  * feed's own date is missing, unreadable or in the future).
  */
 import { DateTime } from "luxon";
-import { ZONE } from "../core/time.ts";
+import { PARIS_ZONE, ZONE } from "../core/time.ts";
 import { SUMMARY_MAX, TITLE_MAX } from "../core/watch-item.ts";
 import type { ParsedFeed, RawItem } from "./parse/index.ts";
 import { toPlainText, truncateText } from "./sanitise.ts";
@@ -123,7 +123,7 @@ export function normaliseDate(value: string | undefined, fetchedAt: DateTime): P
 }
 
 export function toIso(date: DateTime): string {
-  return date.setZone(ZONE).toISO({ suppressMilliseconds: true })!;
+  return date.setZone(PARIS_ZONE).toISO({ suppressMilliseconds: true })!;
 }
 
 export function normaliseItem(raw: RawItem, context: FeedContext): Item | Rejected {
