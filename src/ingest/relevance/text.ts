@@ -60,10 +60,12 @@ function joinCompounds(folded: string): string {
 /**
  * Tokens already made, by word: a run meets the same few thousand words again and again (a cold
  * bench fetch tokenises 30 000 fields), and each new token costs a prefix test, two stems and
- * three allocations. Emptied when full, so a feed of endless distinct words cannot grow it.
+ * three allocations. Only words of ordinary length are kept, and the cache is emptied when full,
+ * so a feed of endless or endlessly distinct words holds at most KNOWN_MAX × KNOWN_LENGTH.
  */
 const known = new Map<string, Token>();
 const KNOWN_MAX = 20_000;
+const KNOWN_LENGTH = 40;
 
 function tokenOf(form: string): Token {
   const cached = known.get(form);
@@ -72,6 +74,7 @@ function tokenOf(form: string): Token {
   const bare = form.replace(SPLIT_PREFIX, "");
   if (bare !== form) forms.push(bare);
   const token = { forms, stems: forms.map(stem) };
+  if (form.length > KNOWN_LENGTH) return token;
   if (known.size >= KNOWN_MAX) known.clear();
   known.set(form, token);
   return token;
