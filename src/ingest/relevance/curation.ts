@@ -54,9 +54,9 @@ function presence(dir: string): (path: string) => boolean {
   return (path) => {
     const parts = STORED_PATH.exec(path);
     const entries = parts ? list(parts[1]!) : undefined;
-    const entry = entries?.get(parts![2]!);
-    if (!entries || entry?.isSymbolicLink()) return existsSync(join(dir, path));
-    return entry !== undefined;
+    if (!entries) return existsSync(join(dir, path));
+    const entry = entries.get(parts![2]!);
+    return entry?.isSymbolicLink() ? existsSync(join(dir, path)) : entry !== undefined;
   };
 }
 
