@@ -20,7 +20,7 @@
 import type { Theme } from "../core/taxonomy.ts";
 import type { Item } from "./normalise.ts";
 import type { Source } from "../core/sources.ts";
-import { fieldOf, findTerm, parseTerm, take, termLength, type Field, type Term } from "./relevance/terms.ts";
+import { anchorOf, fieldOf, findTerm, parseTerm, take, termLength, type Field, type Term } from "./relevance/terms.ts";
 
 export const THRESHOLD = 1;
 export const BORDERLINE = 0.5;
@@ -41,11 +41,21 @@ interface Entry {
   theme?: string;
   kind: Kind;
   term: Term;
+  /** termLength(term), asked once per entry and item otherwise. */
+  length: number;
 }
 
 export interface Vocabulary {
   /** Every term, longest first, `ignore` expressions before others of the same length. */
   entries: Entry[];
+  /**
+   * Positions in `entries` by anchor (terms.ts anchorOf). An item's fields hold a few dozen
+   * stems, so they meet a few of the 340 terms: scanning all of them per field took most of
+   * the classifier's time (bench, 15 000 items).
+   */
+  byAnchor: Map<string, number[]>;
+  /** Positions of the terms without an anchor (prefixes only), tried on every item. */
+  unanchored: number[];
   crossCutting: Set<string>;
   themeIds: string[];
 }
@@ -54,12 +64,23 @@ const KIND_ORDER: Record<Kind, number> = { ignore: 0, strong: 1, weak: 2, place:
 
 export function buildVocabulary(themes: readonly Theme[]): Vocabulary {
   const entries: Entry[] = [];
+  const entry = (kind: Kind, label: string, theme?: string) => {
+    const term = parseTerm(label);
+    entries.push({ ...(theme ? { theme } : {}), kind, term, length: termLength(term) });
+  };
   for (const t of themes) {
-    for (const kind of ["strong", "weak", "ignore"] as const) for (const label of t[kind] ?? []) entries.push({ theme: t.id, kind, term: parseTerm(label) });
+    for (const kind of ["strong", "weak", "ignore"] as const) for (const label of t[kind] ?? []) entry(kind, label, t.id);
   }
-  for (const place of LOCAL_PLACES) entries.push({ kind: "place", term: parseTerm(place) });
-  entries.sort((a, b) => termLength(b.term) - termLength(a.term) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-  return { entries, crossCutting: new Set(themes.filter((t) => t.crossCutting).map((t) => t.id)), themeIds: themes.map((t) => t.id) };
+  for (const place of LOCAL_PLACES) entry("place", place);
+  entries.sort((a, b) => b.length - a.length || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  const byAnchor = new Map<string, number[]>();
+  const unanchored: number[] = [];
+  entries.forEach((e, index) => {
+    const anchor = anchorOf(e.term);
+    if (anchor === undefined) unanchored.push(index);
+    else byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), index]);
+  });
+  return { entries, byAnchor, unanchored, crossCutting: new Set(themes.filter((t) => t.crossCutting).map((t) => t.id)), themeIds: themes.map((t) => t.id) };
 }
 
 export interface Classification {
@@ -92,13 +113,28 @@ interface Found {
   ignored: string[];
 }
 
-/** Runs every term over the item's fields, longest first, and keeps the best evidence per term. */
+/** Which entries may occur in one of the fields: the others would find nothing. */
+function candidates(fields: readonly { field: Field }[], vocabulary: Vocabulary): Uint8Array {
+  const marked = new Uint8Array(vocabulary.entries.length);
+  for (const index of vocabulary.unanchored) marked[index] = 1;
+  for (const { field } of fields) {
+    for (const stem of field.stems) for (const index of vocabulary.byAnchor.get(stem) ?? []) marked[index] = 1;
+  }
+  return marked;
+}
+
+/**
+ * Runs every term over the item's fields, longest first, and keeps the best evidence per term.
+ * Terms that cannot occur are skipped, which changes nothing: they would find no span.
+ */
 function collect(fields: readonly { field: Field; where: "title" | "summary" | "category" }[], vocabulary: Vocabulary): Found {
   const found: Found = { evidence: new Map(), places: [], ignored: [] };
+  const marked = candidates(fields, vocabulary);
   let pending: { field: Field; spans: [number, number][] }[] = [];
   let length = Infinity;
-  for (const entry of vocabulary.entries) {
-    const n = termLength(entry.term);
+  for (const [index, entry] of vocabulary.entries.entries()) {
+    if (!marked[index]) continue;
+    const n = entry.length;
     // Expressions of one length all see the same text; they hide their words from shorter terms.
     if (n < length) {
       for (const p of pending) take(p.field, p.spans);
@@ -145,7 +181,10 @@ export function classify(item: Pick<Item, "title" | "summary" | "categories">, s
     { field: fieldOf(item.summary), where: "summary" as const },
     ...item.categories.map((c) => ({ field: fieldOf(c), where: "category" as const })),
   ];
-  const ruleHit = (rules: readonly string[]) => rules.find((r) => fields.some(({ field }) => findTerm(parseTerm(r), field).length > 0));
+  const ruleHit = (rules: readonly string[]) => rules.find((r) => {
+    const term = parseTerm(r);
+    return fields.some(({ field }) => findTerm(term, field).length > 0);
+  });
   const excluded = ruleHit(source.exclude);
   if (excluded) return { keep: false, themes: [], score: 0, reasons: [`exclu par la règle de la source « ${excluded} »`], reason: "excluded" };
   const included = ruleHit(source.include);

@@ -3,18 +3,37 @@
  * first and reaches its name in one atomic step, so a run killed at any instant (SIGKILL in CI)
  * leaves either the previous file or the new one, never half of one.
  */
-import { randomBytes } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 const TEMP_NAME = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
-/** Writes `text` to a fresh temporary file next to `file` (same file system, so rename and link are atomic). */
+/**
+ * Writes `text` to a fresh temporary file next to `file` (same file system, so rename and link are
+ * atomic). The folder is made only when the write finds it missing, and the name's 32 random bits
+ * come from randomUUID's pooled entropy: a cold bench fetch writes 15 000 files into a few
+ * folders, and a mkdir and a random draw per file cost it 0.6 s.
+ */
 function writeTemp(file: string, text: string): string {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  writeFileSync(temp, text, { flag: "wx" });
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temp, text, { flag: "wx" });
+  }
   return temp;
+}
+
+/** Removes a temporary file this process made; `rmSync` would stat it first. */
+function removeTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
 }
 
 /** Writes `file` whole or not at all, replacing what was there. */
@@ -23,7 +42,7 @@ export function replaceFileAtomic(file: string, text: string): void {
   try {
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeTemp(temp);
     throw error;
   }
 }
@@ -48,7 +67,7 @@ export function createFileAtomic(file: string, text: string): boolean {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
   } finally {
-    rmSync(temp, { force: true });
+    removeTemp(temp);
   }
 }
 

@@ -5,13 +5,13 @@
  * feed's own date is missing, unreadable or in the future).
  */
 import { DateTime } from "luxon";
-import { ZONE } from "../core/time.ts";
+import { PARIS_ZONE, ZONE } from "../core/time.ts";
 import { SUMMARY_MAX, TITLE_MAX } from "../core/watch-item.ts";
 import type { ParsedFeed, RawItem } from "./parse/index.ts";
 import { toPlainText, truncateText } from "./sanitise.ts";
 
 /** Clocks and time zones drift: a date this far ahead is a publisher's mistake, not news. */
-const FUTURE_TOLERANCE_MINUTES = 60;
+const FUTURE_TOLERANCE_MS = 60 * 60_000;
 const EARLIEST_YEAR = 1995;
 
 export type DateFlag = "missing" | "invalid" | "future" | "ancient";
@@ -115,13 +115,15 @@ export function normaliseDate(value: string | undefined, fetchedAt: DateTime): P
   if (!value?.trim()) return fallback("missing");
   const parsed = parseDate(value);
   if (!parsed) return fallback("invalid");
-  if (parsed > fetchedAt.plus({ minutes: FUTURE_TOLERANCE_MINUTES })) return fallback("future");
+  // Milliseconds, as luxon adds minutes: the same limit without a zone lookup per item (0.7 s of a
+  // cold bench fetch went to `plus`).
+  if (parsed.toMillis() > fetchedAt.toMillis() + FUTURE_TOLERANCE_MS) return fallback("future");
   if (parsed.year < EARLIEST_YEAR) return fallback("ancient");
   return { date: toIso(parsed) };
 }
 
 export function toIso(date: DateTime): string {
-  return date.setZone(ZONE).toISO({ suppressMilliseconds: true })!;
+  return date.setZone(PARIS_ZONE).toISO({ suppressMilliseconds: true })!;
 }
 
 export function normaliseItem(raw: RawItem, context: FeedContext): Item | Rejected {

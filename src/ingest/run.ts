@@ -102,7 +102,8 @@ export async function processFeed(fetched: { body: Buffer; contentType?: string;
       processed.noLink++;
       continue;
     }
-    if (context.notBefore && DateTime.fromISO(item.date) < context.notBefore) {
+    // item.date is ISO 8601 with its offset, which Date.parse reads exactly, as the store does.
+    if (context.notBefore && Date.parse(item.date) < context.notBefore.toMillis()) {
       processed.tooOld++;
       continue;
     }

@@ -2,9 +2,14 @@
  * The classifier's part of a real run: borderline items and the maintainers' deletions reach the
  * run report (`--report` JSON and the French summary). Feed written for these tests.
  */
-import { rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DATA_FILES, PROJECT_ROOT } from "../../src/core/paths.ts";
+import { loadThemes } from "../../src/core/sources.ts";
+import { buildVocabulary } from "../../src/ingest/classify.ts";
+import { curationFeedback } from "../../src/ingest/relevance/curation.ts";
 import { formatReport } from "../../src/ingest/report.ts";
 import { createSite, serve, source, startServer, type FeedServer, type Site } from "./support.ts";
 
@@ -53,5 +58,26 @@ describe("the run report", () => {
     const second = await s.run();
     expect(second.curation).toEqual({ deleted: 1, terms: [{ reason: "« culte » (indice)", count: 1 }, { reason: "« laïcité »", count: 1 }], sources: [{ id: "journal", count: 1 }] });
     expect(formatReport(second)).toContain("Curation : 1 article gardé puis supprimé par les mainteneurs");
+  });
+});
+
+describe("deleted items", () => {
+  it("counts a ledger entry deleted when its file is gone, whatever its path or a link in its place", () => {
+    const dir = mkdtempSync(join(tmpdir(), "curation-"));
+    try {
+      mkdirSync(join(dir, "2026"));
+      for (const name of ["gardee.md", "cible.md"]) writeFileSync(join(dir, "2026", name), "---\n");
+      symlinkSync(join(dir, "2026", "cible.md"), join(dir, "2026", "lien.md"));
+      symlinkSync(join(dir, "2026", "absente.md"), join(dir, "2026", "lien-casse.md"));
+      writeFileSync(join(dir, "hors.md"), "---\n");
+      const paths = ["2026/gardee.md", "2026/supprimee.md", "2026/lien.md", "2026/lien-casse.md", "2024/x.md", "2026/../hors.md", "hors.md", "2026/./gardee.md"];
+      const vocabulary = buildVocabulary(loadThemes(join(PROJECT_ROOT, DATA_FILES.themes)));
+      const feedback = curationFeedback(paths.map((path) => ({ path, source: path, keys: [] })), dir, vocabulary);
+      const expected = paths.filter((path) => !existsSync(join(dir, path)));
+      expect(expected).toEqual(["2026/supprimee.md", "2026/lien-casse.md", "2024/x.md"]);
+      expect(feedback.sources.map((s) => s.id).sort()).toEqual(expected.sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

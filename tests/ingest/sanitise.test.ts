@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NESTING_MAX, sanitiseHtml } from "../../src/ingest/sanitise.ts";
+import { createRandom } from "../../src/bench/random.ts";
+import { NESTING_MAX, sanitiseHtml, toPlainText } from "../../src/ingest/sanitise.ts";
 
 const clean = (html: string) => sanitiseHtml(html, "https://exemple.fr/article/");
 
@@ -65,5 +66,17 @@ describe("sanitiser (reuse: full)", () => {
     expect(deepest).toBeLessThanOrEqual(NESTING_MAX);
     expect(out).toContain("fin du texte");
     expect(out.length).toBeLessThan(1000);
+  });
+});
+
+describe("plain text", () => {
+  it("gives text without markup nor reference as the parser would", () => {
+    const random = createRandom(11);
+    const pool = ["a", "é", "É", ">", "\"", "'", "gt;", "#39;", " ", "\n", "\t", "\r", "\u0000", "\u0085", "\u0092", "\u00a0", "\u2028", "Ã©", "â€™", "\ud83d\ude00", "\ud800", "]]>", "-->", "{{", "%"];
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: random.int(0, 15) }, () => random.pick(pool)).join("");
+      // The span makes the parser read the text.
+      expect(toPlainText(text)).toBe(toPlainText(`<span>${text}</span>`));
+    }
   });
 });

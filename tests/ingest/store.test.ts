@@ -2,10 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { createRandom } from "../../src/bench/random.ts";
 import { sourceSchema } from "../../src/core/sources.ts";
+import type { WatchItem } from "../../src/core/watch-item.ts";
 import { dedupeKeys, Ledger } from "../../src/ingest/ledger.ts";
 import { canonicalUrl, type Item } from "../../src/ingest/normalise.ts";
-import { storeAll, storeCandidate, type StoreContext } from "../../src/ingest/store.ts";
+import { frontMatterText, storeAll, storeCandidate, type StoreContext } from "../../src/ingest/store.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -112,5 +115,25 @@ describe("caps", () => {
     const problems = hugeUrl.kind === "invalid" ? hugeUrl.problems.join(" ") : "";
     expect(problems).toContain("adresse de l'article trop longue");
     expect(problems.length).toBeLessThan(200);
+  });
+});
+
+describe("front matter text", () => {
+  const yaml = (fm: WatchItem) => stringify(fm, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0 });
+  const base: WatchItem = {
+    title: "Laïcité : « un principe »", date: "2026-11-21T09:30:00+01:00", source: "essai", url: "https://exemple.fr/a", guid: "g-1",
+    section: "actualites", territory: "national", themes: ["laicite"], summary: "", fetched: "2026-11-23T10:00:00+01:00", score: 1.5, reasons: ["« laïcité »"],
+  };
+  // Characters yaml escapes, quotes, folds or reads as syntax, and ordinary French text.
+  const pool = ["a", "é", "«", "»", "’", " ", "  ", "\n", "\r", "\t", "\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\u00a0", "\u2028", "\u2029",
+    "\ud83d\ude00", "\ud800", "\udc00", "---", "...", "%", "#", ": ", "- ", "\"", "\\", "'", "{{", "}}", "{%", "*", "&", "!", "|", ">", "@", "`", "yes", "null", "~", "1e3"];
+
+  it("is what yaml writes, whatever the strings and numbers hold", () => {
+    const random = createRandom(7);
+    const text = () => Array.from({ length: random.int(0, 12) }, () => random.pick(pool)).join("");
+    const cases: WatchItem[] = [base, { ...base, themes: [], reasons: [] }, { ...base, note: "Note\ndu groupe", selected: true }];
+    for (const score of [0, 0.5, 1, 2.25, 0.1 + 0.2, -0, 1e21, Number.NaN, Number.POSITIVE_INFINITY]) cases.push({ ...base, score });
+    for (let i = 0; i < 2000; i++) cases.push({ ...base, title: text(), summary: text(), guid: text(), reasons: [text(), text()], themes: [text()] });
+    for (const fm of cases) expect(frontMatterText(fm)).toBe(yaml(fm));
   });
 });

@@ -71,7 +71,23 @@ export interface Field {
 
 export function fieldOf(text: string): Field {
   const tokens = tokenise(text);
-  return { tokens, taken: tokens.map(() => false), stems: new Set(tokens.flatMap((t) => t.stems)), forms: tokens.flatMap((t) => t.forms) };
+  const stems = new Set<string>();
+  const forms: string[] = [];
+  for (const token of tokens) {
+    for (const s of token.stems) stems.add(s);
+    for (const f of token.forms) forms.push(f);
+  }
+  return { tokens, taken: new Array<boolean>(tokens.length).fill(false), stems, forms };
+}
+
+/**
+ * A stem every field holding the term holds too (its first whole word), or undefined when the
+ * term is only prefixes: the classifier indexes its vocabulary by it, so an item only tries the
+ * few terms whose anchor it contains.
+ */
+export function anchorOf(term: Term): string | undefined {
+  for (const phrase of term.parts) for (const word of phrase) if (!word.prefix) return word.text;
+  return undefined;
 }
 
 /** Whether every word of the phrase occurs somewhere in the field (in any order): needed for a match. */

@@ -43,11 +43,11 @@ export function stem(word: string): string {
   return w;
 }
 
-/** One word of a text: the surface forms it may be matched by, and their stems. */
+/** One word of a text: the surface forms it may be matched by, and their stems. Shared: read only. */
 export interface Token {
   /** Folded form, and for a prefixed compound also the form without its prefix. */
-  forms: string[];
-  stems: string[];
+  readonly forms: readonly string[];
+  readonly stems: readonly string[];
 }
 
 const HYPHENATED = new RegExp(`\\b(${HYPHEN_PREFIXES})[-‐‑](?=\\p{L})`, "gu");
@@ -57,20 +57,38 @@ function joinCompounds(folded: string): string {
   return folded.replace(HYPHENATED, "$1").replace(SPACED, "$1");
 }
 
+/**
+ * Tokens already made, by word: a run meets the same few thousand words again and again (a cold
+ * bench fetch tokenises 30 000 fields), and each new token costs a prefix test, two stems and
+ * three allocations. Only words of ordinary length are kept, and the cache is emptied when full,
+ * so a feed of endless or endlessly distinct words holds at most KNOWN_MAX × KNOWN_LENGTH.
+ */
+const known = new Map<string, Token>();
+const KNOWN_MAX = 20_000;
+const KNOWN_LENGTH = 40;
+
 function tokenOf(form: string): Token {
+  const cached = known.get(form);
+  if (cached) return cached;
   const forms = [form];
   const bare = form.replace(SPLIT_PREFIX, "");
   if (bare !== form) forms.push(bare);
-  return { forms, stems: forms.map(stem) };
+  const token = { forms, stems: forms.map(stem) };
+  if (form.length > KNOWN_LENGTH) return token;
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(form, token);
+  return token;
 }
 
 /** The words of a text, elisions and (optionally) little words left out. */
 export function tokenise(text: string, keepStopWords = false): Token[] {
   const folded = joinCompounds(fold(text).replace(/[’ʼ‘`´]/g, "'"));
   const tokens: Token[] = [];
-  for (const match of folded.matchAll(/[\p{L}\p{N}]+('?)/gu)) {
-    const word = match[0].replace(/'$/, "");
-    if (match[1] && ELISIONS.has(word)) continue;
+  // Strings rather than match objects (matchAll): 40 % less time for the same words.
+  for (const match of folded.match(/[\p{L}\p{N}]+'?/gu) ?? []) {
+    const elided = match.endsWith("'");
+    const word = elided ? match.slice(0, -1) : match;
+    if (elided && ELISIONS.has(word)) continue;
     if (!keepStopWords && STOP_WORDS.has(word)) continue;
     tokens.push(tokenOf(word));
   }
