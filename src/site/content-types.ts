@@ -176,6 +176,14 @@ export function contentFileOf(inputPath: string, contentDir = "content"): Conten
   return { folders: parts.slice(start + 1, -1), stem, slug: stem.replace(/^\d{4}-\d{2}-\d{2}-/, "") || stem };
 }
 
+/**
+ * The template, relative to `content/`, that makes an imported type's pages by paginating over its
+ * collection (src/site/plugins/content-types.ts); Eleventy gives its pages this input path.
+ */
+export function importedPagesTemplate(type: ContentType): string {
+  return `${type.folder[0]}/${type.id}-pages.njk`;
+}
+
 /** The one type whose folder holds `file`; undefined when none does. */
 export function typeOfFile(file: ContentFile, types: readonly ContentType[] = CONTENT_TYPES): ContentType | undefined {
   return types.find((type) => folderMatches(type.folder, file.folders));

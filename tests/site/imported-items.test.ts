@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type SiteBuild } from "../support/site-build.ts";
 import { parseXml } from "../support/xml.ts";
+import { typesetHtml } from "../../src/site/typography.ts";
 
 /** A watch item file as the ingest writes it, with the given front-matter changes and body. */
 function item(title: string, day: string, extra = "", body = ""): string {
@@ -32,7 +33,7 @@ const FILES = {
 };
 const CURATED = {
   "content/veille/2026/2026-11-10-information-cachee.md": item("Information cachée", "2026-11-10", "hidden: true\n"),
-  "content/veille/2026/2026-11-02-information-choisie.md": item("Information choisie", "2026-11-02", "selected: true\n"),
+  "content/veille/2026/2026-11-02-information-choisie.md": item("Information choisie", "2026-11-02", "selected: true\nnote: \"L'équipe en parle : « à lire » !\"\n"),
 };
 
 const HOSTILE = {
@@ -100,6 +101,14 @@ describe("a build with items the group curated", () => {
   it("keeps the watch itself in date order", () => {
     const watch = page("/veille/");
     expect(watch.indexOf("2026-11-23-agenda")).toBeLessThan(watch.indexOf("2026-11-02-information-choisie"));
+  });
+});
+
+describe("an imported item's page", () => {
+  it("is typeset at the source: the typography pass it skips would change nothing", () => {
+    const html = page("/veille/2026/2026-11-02-information-choisie/");
+    expect(html).toContain("L’équipe en parle\u202F: «\u202Fà lire\u202F»\u202F!");
+    expect(typesetHtml(html)).toBe(html);
   });
 });
 

@@ -1,7 +1,7 @@
 import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Theme } from "../../core/taxonomy.ts";
-import { CONTENT_TYPES, contentType, declarationProblems, type ContentType } from "../content-types.ts";
+import { CONTENT_TYPES, contentType, declarationProblems, importedPagesTemplate, type ContentType } from "../content-types.ts";
 import type { Entry } from "../entries.ts";
 import { createFrontMatterParser, refuseExecutableFrontMatter, skipMessage } from "../front-matter.ts";
 import { readImportedEntries, type ImportedEntry } from "../imported-entries.ts";
@@ -59,7 +59,7 @@ export function contentTypesPlugin(eleventyConfig: UserConfig, { themes, types =
     const folder = `${CONTENT_DIR}/${type.folder.join("/")}`;
     eleventyConfig.ignores.add(`${folder}/*.md`);
     eleventyConfig.addWatchTarget(`${folder}/*.md`);
-    eleventyConfig.addTemplate(`${type.folder[0]}/${type.id}-pages.njk`, "", {
+    eleventyConfig.addTemplate(importedPagesTemplate(type), "", {
       layout: type.layout,
       contentType: type.id,
       eleventyExcludeFromCollections: true,
