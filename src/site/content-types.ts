@@ -158,6 +158,13 @@ export function contentType(id: string, types: readonly ContentType[] = CONTENT_
 }
 
 const YEAR = /^\d{4}$/;
+/** The same four digits as a glob. */
+const YEAR_GLOB = "[0-9][0-9][0-9][0-9]";
+
+/** The type's folder as a glob below `contentDir`, `*` read as a year like everywhere here: `content/veille/[0-9][0-9][0-9][0-9]`. */
+export function folderGlob(type: ContentType, contentDir = "content"): string {
+  return [contentDir, ...type.folder.map((part) => (part === "*" ? YEAR_GLOB : part))].join("/");
+}
 
 function folderMatches(pattern: readonly string[], folders: readonly string[]): boolean {
   return pattern.length === folders.length && pattern.every((part, i) => (part === "*" ? YEAR.test(folders[i]!) : part === folders[i]));

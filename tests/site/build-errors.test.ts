@@ -38,6 +38,12 @@ describe("a build with a maintainer's mistake", () => {
     expect(output).toMatch(/_data\/site\.yaml :\s+.*YAML invalide, ligne \d+/);
   });
 
+  it("stops on a Markdown file in a folder of the watch that is not a year, and names it", async () => {
+    const output = await buildError({ files: { "content/veille/notes/brouillon.md": "---\ntitle: Brouillon\n---\n" } });
+    expect(output).toContain("content/veille/notes/brouillon.md");
+    expect(output).toMatch(/aucun type de contenu n'est déclaré pour ce dossier/);
+  });
+
   it("refuses JavaScript front matter instead of running it", async () => {
     const output = await buildError({
       files: { "content/piege.md": "---js\n{ title: require('node:child_process').execSync('touch /tmp/pwned-by-front-matter') }\n---\n" },

@@ -1,11 +1,10 @@
 import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Theme } from "../../core/taxonomy.ts";
-import { CONTENT_TYPES, contentType, declarationProblems, importedPagesTemplate, type ContentType } from "../content-types.ts";
+import { CONTENT_TYPES, contentType, declarationProblems, folderGlob, importedPagesTemplate, type ContentType } from "../content-types.ts";
 import type { Entry } from "../entries.ts";
 import { createFrontMatterParser, refuseExecutableFrontMatter, skipMessage } from "../front-matter.ts";
 import { readImportedEntries, type ImportedEntry } from "../imported-entries.ts";
-import { deepFreeze } from "./data-validation.ts";
 
 export interface ContentTypesOptions {
   themes: readonly Theme[];
@@ -51,14 +50,13 @@ export function contentTypesPlugin(eleventyConfig: UserConfig, { themes, types =
   eleventyConfig.on("eleventy.before", () => {
     imported = undefined;
   });
-  const importedContent: ImportedContent = () =>
-    // Frozen: Eleventy shares frozen data between pages instead of copying it into each (plugins/data-validation.ts).
-    (imported ??= deepFreeze(readImportedEntries({ contentDir: CONTENT_DIR, parseFrontMatter, markdown, warn, types })));
+  const importedContent: ImportedContent = () => (imported ??= readImportedEntries({ contentDir: CONTENT_DIR, parseFrontMatter, markdown, warn, types }));
 
   for (const type of types.filter((t) => t.origin === "import")) {
-    const folder = `${CONTENT_DIR}/${type.folder.join("/")}`;
-    eleventyConfig.ignores.add(`${folder}/*.md`);
-    eleventyConfig.addWatchTarget(`${folder}/*.md`);
+    // Only the type's own folders: a Markdown file elsewhere below content/veille/ still meets Eleventy, which names it.
+    const files = `${folderGlob(type, CONTENT_DIR)}/*.md`;
+    eleventyConfig.ignores.add(files);
+    eleventyConfig.addWatchTarget(files);
     eleventyConfig.addTemplate(importedPagesTemplate(type), "", {
       layout: type.layout,
       contentType: type.id,

@@ -8,7 +8,7 @@ import { dataSchemas } from "../schemas.ts";
  * with a 20 000-item watch, `site` and `sourceState` were copied 20 000 times. Frozen, they are
  * shared; nothing in the build writes to data it has read.
  */
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
