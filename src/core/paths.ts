@@ -24,8 +24,11 @@ export const DATA_FILES = {
   linkState: "_data/linkState.json",
 } as const;
 
+/** Eleventy's input: every content type has its folder below it (src/site/content-types.ts). */
+export const CONTENT_DIR = "content";
+
 /** The watch folder: `<YYYY>/<YYYY-MM-DD>-<slug>.md` items below it. */
-export const WATCH_DIR = "content/veille";
+export const WATCH_DIR = `${CONTENT_DIR}/veille`;
 
 /** Every item the pipeline ever wrote, kept in the watch folder (outside `_data/`, so Eleventy never loads it as data). */
 export const LEDGER_NAME = "ledger.json";
