@@ -7,11 +7,12 @@ import { join, normalize, resolve } from "node:path";
 import { getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { LinkChecker, LinkState, type RedirectInfo } from "linkinator";
 import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
+import { loadLinkState } from "../core/link-state.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import { createGuardedAgent, FetchError, refusedHost } from "../ingest/http.ts";
 import { readFrontMatter } from "../ingest/store.ts";
 import type { Io } from "./io.ts";
-import { loadLinkState, nextLinkState, saveLinkState, type LinkOutcome } from "./link-state.ts";
+import { nextLinkState, saveLinkState, type LinkOutcome } from "./link-state.ts";
 
 export const LINKS_USAGE = `Usage : npm run check:links -- [options]
   --dir DOSSIER         site construit à vérifier (défaut : _site, après « npm run build »)

@@ -1,5 +1,5 @@
 /**
- * File-system edge of the pipeline. Every write goes to a temporary file in the target folder
+ * Atomic writes, for the ingest and the maintainer commands alike. Every write goes to a temporary file in the target folder
  * first and reaches its name in one atomic step, so a run killed at any instant (SIGKILL in CI)
  * leaves either the previous file or the new one, never half of one.
  */
