@@ -4,10 +4,9 @@
  * problem at once, named by source id and key, rather than one error per nightly run. The site,
  * the ingest and the maintainer commands all read the registry through here.
  */
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { idSchema, sectionSchema, territorySchema, themesFileSchema, type Theme } from "./taxonomy.ts";
-import { DataError, formatPath, loadYamlFile, parseYamlText } from "./validation.ts";
+import { DataError, formatPath, loadYamlFile, parseYamlText, readDataText } from "./validation.ts";
 
 /**
  * A run writes at most this many new items per source (the newest ones); the rest waits for the
@@ -89,11 +88,5 @@ export function loadThemes(file: string): Theme[] {
 }
 
 export function loadRegistry(file: string, themes: readonly Theme[]): Source[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new DataError(file, ["fichier introuvable ou illisible"]);
-  }
-  return validateRegistry(parseYamlText(text, file), file, themes);
+  return validateRegistry(parseYamlText(readDataText(file), file), file, themes);
 }
