@@ -6,6 +6,7 @@ import { DateTime } from "luxon";
 import type { RunStatus } from "../core/source-state.ts";
 import type { Redirect } from "./http.ts";
 import type { DateFlag } from "./normalise.ts";
+import type { FeedFormat } from "./parse/raw.ts";
 import type { CurationFeedback } from "./relevance/curation.ts";
 
 export interface FlaggedDate {
@@ -46,7 +47,7 @@ export interface SourceReport {
   error?: string;
   failures?: number;
   retryAfter?: string;
-  format?: string;
+  format?: FeedFormat;
   encoding?: string;
 }
 
