@@ -5,6 +5,7 @@
  * the ingest and the maintainer commands all read the registry through here.
  */
 import { z } from "zod";
+import { DATA_FILES } from "./paths.ts";
 import { idSchema, sectionSchema, territorySchema, themesFileSchema, type Theme } from "./taxonomy.ts";
 import { DataError, formatPath, loadYamlFile, parseYamlText, readDataText } from "./validation.ts";
 
@@ -74,7 +75,7 @@ export function validateRegistry(value: unknown, file: string, themes: readonly 
     }
     if (Array.isArray(entryThemes)) {
       entryThemes.forEach((theme, t) => {
-        if (typeof theme === "string" && !knownThemes.has(theme)) problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir _data/themeCatalog.yaml)`);
+        if (typeof theme === "string" && !knownThemes.has(theme)) problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir ${DATA_FILES.themes})`);
       });
     }
   });

@@ -185,6 +185,6 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
     saveLedger(options.ledgerFile, ledger);
     saveState(options.stateFile, state);
   }
-  const everyFailed = sources.length > 0 && !reports.some((r) => r.status === "ok") && reports.some((r) => r.status === "failing" || r.status === "gone" || r.status === "throttled");
-  return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, ...(curation.deleted ? { curation } : {}), exitCode: everyFailed ? 2 : 0 };
+  const allFailed = sources.length > 0 && !reports.some((r) => r.status === "ok") && reports.some((r) => r.status === "failing" || r.status === "gone" || r.status === "throttled");
+  return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, ...(curation.deleted ? { curation } : {}), allFailed };
 }

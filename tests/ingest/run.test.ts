@@ -214,14 +214,14 @@ describe("failures", () => {
     const s = site([source("casse", server.url("/invalid")), source("essai", server.url("/three"))]);
     const report = await s.run();
     expect(report.sources.map((r) => r.status)).toEqual(["failing", "ok"]);
-    expect(report.exitCode).toBe(0);
+    expect(report.allFailed).toBe(false);
     expect(s.itemFiles()).toHaveLength(3);
   });
 
   it("backs off after a 404: state records the failure, the next run does not ask again too soon", async () => {
     const s = site([source("absente", server.url("/missing"))]);
     const report = await s.run();
-    expect(report.exitCode).toBe(2);
+    expect(report.allFailed).toBe(true);
     const state = JSON.parse(readFileSync(s.stateFile, "utf8")).absente;
     expect(state).toMatchObject({ status: "failing", failures: 1, lastError: "le serveur a répondu 404 (adresse introuvable)", retryAfter: "2026-11-23T11:00:00+01:00" });
     const before = requestsTo("/missing");
