@@ -8,19 +8,15 @@
  * - encoding: the decoded text equals what `Expect:` names (or the encoding is the one named);
  * - illformed: the run completes, and a feed it cannot read is reported by name.
  */
-import { readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { decodeHTML } from "entities";
-import { stringify } from "yaml";
-import { dataFile, LEDGER_FILE, WATCH_DIR } from "../core/paths.ts";
-import { decodeBody } from "./decode.ts";
-import { createHttpClient } from "./http.ts";
-import { parseFeed, type ParsedFeed } from "./parse/index.ts";
-import { runIngest } from "./run.ts";
-import { repairText, toPlainText } from "./sanitise.ts";
+import { decodeBody } from "../ingest/decode.ts";
+import { createHttpClient } from "../ingest/http.ts";
+import { parseFeed, type ParsedFeed } from "../ingest/parse/index.ts";
+import { runIngest } from "../ingest/run.ts";
+import { repairText, toPlainText } from "../ingest/sanitise.ts";
+import { createScratchSite, listenLoopback } from "../tooling/feed-server.ts";
 
 export const FOLDERS = ["sanitize", "encoding", "illformed"] as const;
 type Folder = (typeof FOLDERS)[number];
@@ -144,35 +140,21 @@ export interface ConformanceReport {
 export async function runConformance(corpusDir: string): Promise<ConformanceReport> {
   const cases = loadCorpus(corpusDir);
   const byPath = new Map(cases.map((c) => [`/${c.folder}/${c.name}`, c]));
-  const server = createServer((req, res) => {
+  const server = await listenLoopback((req, res) => {
     const c = byPath.get(decodeURIComponent(req.url ?? ""));
     if (!c) res.writeHead(404).end();
     else res.writeHead(200, c.headers).end(c.bytes);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const urlOf = (c: CorpusCase) => `${base}/${c.folder}/${c.name.split("/").map(encodeURIComponent).join("/")}`;
-  const root = mkdtempSync(join(tmpdir(), "conformance-"));
+  const urlOf = (c: CorpusCase) => `${server.base}/${c.folder}/${c.name.split("/").map(encodeURIComponent).join("/")}`;
+  const site = createScratchSite("conformance-", [{ id: "essai", label: "Essai", description: "Thème d'essai." }]);
   try {
     // sanitize and illformed: the whole pipeline, every file a source, everything kept and republished.
     const piped = cases.filter((c) => c.folder !== "encoding");
-    mkdirSync(join(root, "_data"));
-    const themes = [{ id: "essai", label: "Essai", description: "Thème d'essai." }];
-    writeFileSync(dataFile(root, "themes"), stringify(themes));
-    writeFileSync(dataFile(root, "sources"), stringify(piped.map((c) => ({ id: sourceId(c), name: c.name, feed: urlOf(c), section: "recherche", territory: "international", keep: "all", reuse: "full" }))));
-    const report = await runIngest({
-      sourcesFile: dataFile(root, "sources"),
-      themesFile: dataFile(root, "themes"),
-      contentDir: join(root, WATCH_DIR),
-      stateFile: dataFile(root, "sourceState"),
-      ledgerFile: join(root, LEDGER_FILE),
-      allowHosts: ["127.0.0.1"],
-      firstFetchDays: 365 * 100,
-      keepUnlinked: true,
-    });
+    site.writeSources(piped.map((c) => ({ id: sourceId(c), name: c.name, feed: urlOf(c), section: "recherche", territory: "international", keep: "all", reuse: "full" })));
+    const report = await runIngest(site.runOptions({ firstFetchDays: 365 * 100, keepUnlinked: true }));
     const results: CaseResult[] = piped.map((c, i) => {
       const r = report.sources[i]!;
-      const markdown = r.added.map((p) => readFileSync(join(root, WATCH_DIR, p), "utf8")).join("\n");
+      const markdown = r.added.map((p) => readFileSync(join(site.contentDir, p), "utf8")).join("\n");
       const executable = EXECUTABLE.find((re) => re.test(markdown));
       if (c.folder === "illformed") {
         const pass = r.status === "ok" || (r.status === "failing" && !!r.error);
@@ -209,8 +191,8 @@ export async function runConformance(corpusDir: string): Promise<ConformanceRepo
     }
     return { results, summary };
   } finally {
-    server.close();
-    rmSync(root, { recursive: true, force: true });
+    await server.close();
+    site.cleanup();
   }
 }
 
