@@ -1,8 +1,6 @@
-import type { Theme } from "../core/taxonomy.ts";
-import { newestFirst, selectedFirst, type Entry } from "./entries.ts";
-
-/** Entries per feed: subscribers only need what is new, and a 20 000-item watch must not make megabyte feeds. */
-export const FEED_SIZE = 50;
+import type { Theme } from "../../core/taxonomy.ts";
+import { selectedFirst, type Entry } from "../content/entries.ts";
+import { FEED_SIZE, newestOf } from "../feeds/specs.ts";
 
 /** What a theme gathers: its latest watch items, its resources and the group's posts about it. */
 export interface ThemeShelf {
@@ -14,20 +12,6 @@ export interface ThemeShelf {
   posts: Entry[];
   /** The theme's feed: watch items and posts together, newest first, at most FEED_SIZE. */
   feed: Entry[];
-}
-
-/** One Atom feed of the site: where it is published, the page it stands for, its entries. */
-export interface FeedSpec {
-  url: string;
-  home: string;
-  /** Set for a theme's feed, absent for the site-wide one. */
-  theme?: string;
-  entries: Entry[];
-}
-
-/** The newest `size` entries of lists that are each already newest first. */
-export function newestOf(lists: readonly (readonly Entry[])[], size = FEED_SIZE): Entry[] {
-  return newestFirst(lists.flatMap((list) => list.slice(0, size))).slice(0, size);
 }
 
 /**
@@ -60,16 +44,4 @@ export function themeShelves(
     shelf.feed = newestOf([newest[id]!, shelf.posts]);
   }
   return shelves;
-}
-
-/** The site-wide feed first (the lists of every content type that goes into feeds), then one feed per theme. */
-export function feedSpecs(
-  themes: readonly Pick<Theme, "id">[],
-  shelves: Readonly<Record<string, ThemeShelf>>,
-  inFeeds: readonly (readonly Entry[])[],
-): FeedSpec[] {
-  return [
-    { url: "/feed.xml", home: "/", entries: newestOf(inFeeds) },
-    ...themes.map((t) => ({ url: `/themes/${t.id}/feed.xml`, home: `/themes/${t.id}/`, theme: t.id, entries: shelves[t.id]?.feed ?? [] })),
-  ];
 }

@@ -1,6 +1,6 @@
-import { AUDIENCE_LABELS, TERRITORIES } from "../core/taxonomy.ts";
-import { CONTENT_TYPES, contentType, type ContentType } from "./content-types.ts";
-import { FACETS, facetValue, searchUrl, type Facet, type FacetId, type Labels, type Vocabulary } from "./search-facets.ts";
+import { AUDIENCE_LABELS, TERRITORIES } from "../../core/taxonomy.ts";
+import { CONTENT_TYPES, contentType, type ContentType } from "../content/content-types.ts";
+import { FACETS, facetValue, searchUrl, type Facet, type FacetId, type Labels, type Vocabulary } from "./facets.ts";
 
 /** One way into the directory: a facet value, the search link limited to it, and how many resources carry it. */
 export interface DirectoryLink {
@@ -21,8 +21,8 @@ function vocabularyOrder(vocabulary: Vocabulary, themeIds: readonly string[]): r
 /**
  * The directory's ways in besides its shelves by type (by audience, by theme, by territory): for
  * one search facet, each value resources carry, with its label and its link into the search. The
- * field read and the labels come from the declarations (src/site/content-types.ts,
- * src/site/search-facets.ts); values no resource carries are left out, so every link leads somewhere.
+ * field read and the labels come from the declarations (src/site/content/content-types.ts,
+ * src/site/search/facets.ts); values no resource carries are left out, so every link leads somewhere.
  */
 export function directoryLinks(
   resources: ReadonlyArray<{ data: Record<string, unknown> }>,

@@ -1,4 +1,4 @@
-import type { Site } from "./schemas.ts";
+import type { Site } from "../content/schemas.ts";
 
 /** One piece of information the law asks for that `_data/site.yaml` does not give yet. */
 export interface MissingField {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import matter from "gray-matter";
 import type MarkdownIt from "markdown-it";
-import { DataError } from "../core/validation.ts";
+import { DataError } from "../../core/validation.ts";
 import { CONTENT_TYPES, contentFileOf, typeOfFile, type ContentType } from "./content-types.ts";
 import type { Entry } from "./entries.ts";
 import { refuseExecutableFrontMatter, skipMessage, UNBUILDABLE } from "./front-matter.ts";
@@ -17,7 +17,7 @@ export interface ImportedEntry extends Entry {
 export interface ImportOptions {
   /** The project's content folder (`content`), whose files are read. */
   contentDir: string;
-  /** Front matter of one file: validated data, or `unbuildable` with the reason (src/site/front-matter.ts). */
+  /** Front matter of one file: validated data, or `unbuildable` with the reason (src/site/content/front-matter.ts). */
   parseFrontMatter: (text: string, options: { filePath: string }) => Record<string, unknown>;
   markdown: MarkdownIt;
   /** Where the French line about each file left out goes. */

@@ -1,5 +1,5 @@
-import type { Entry } from "./entries.ts";
-import type { Labels } from "./search-facets.ts";
+import type { Entry } from "../content/entries.ts";
+import type { Labels } from "../search/facets.ts";
 
 /** What the Atom and JSON feeds say of one entry, by the same rules. */
 export interface FeedEntry {

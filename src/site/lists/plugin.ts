@@ -1,20 +1,26 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Letter } from "../digest.ts";
 import type { Theme } from "../../core/taxonomy.ts";
+import type { ImportedContent } from "../content/plugin.ts";
+import { siteCollections } from "./collections.ts";
+import type { Letter } from "./digest.ts";
 
 type Data<T> = T & { pagination: { pageNumber: number } };
 type LetterData = Data<{ letter: Letter }>;
 type ThemeData = Data<{ theme: Theme }>;
 
 /**
- * The paginated listings: the watch 30 items a page, one page per weekly letter (and its e-mail
+ * Every list the templates read (`collections.<name>`, built once per build by
+ * src/site/lists/collections.ts over Eleventy's pages and the imported entries), and the
+ * paginated listings: the watch 30 items a page, one page per weekly letter (and its e-mail
  * version), one per theme. Each is a body-less template whose layout in src/layouts/ renders
  * the page. They are declared here rather than as files of content/ because their URLs and
  * titles are functions: Eleventy compiles a Nunjucks string (a `permalink` or `eleventyComputed`
  * of front matter, or the template's own body) again for every page of a pagination, some
  * 3 000 compilations for the letters of a 5 000-item watch, where a layout is compiled once.
  */
-export function listingsPlugin(eleventyConfig: UserConfig): void {
+export function listingsPlugin(eleventyConfig: UserConfig, { themes, imported }: { themes: readonly Theme[]; imported: ImportedContent }): void {
+  for (const [name, build] of Object.entries(siteCollections(themes, imported))) eleventyConfig.addCollection(name, build);
+
   eleventyConfig.addTemplate("veille/index.njk", "", {
     title: "Veille",
     description: "Actualités, recherches et publications des partenaires sur les thèmes du groupe et les sujets voisins, mises à jour chaque nuit.",

@@ -1,6 +1,6 @@
-import { contentType, type ContentType } from "./content-types.ts";
-import { isoDate, year } from "./filters.ts";
-import { FACETS, facetValue, type Labels } from "./search-facets.ts";
+import { contentType, type ContentType } from "../content/content-types.ts";
+import { isoDate, year } from "../filters.ts";
+import { FACETS, facetValue, type Labels } from "./facets.ts";
 
 /** One Pagefind attribute: a filter value, a sort key or a piece of result metadata. */
 export interface SearchTag {
@@ -24,7 +24,7 @@ function valuesOf(data: Record<string, unknown>, field: string): string[] {
 
 /**
  * Filters, sort key and result metadata of a content page, from its content type's declaration
- * (src/site/content-types.ts, `search`) and the facets (src/site/search-facets.ts). Values are
+ * (src/site/content/content-types.ts, `search`) and the facets (src/site/search/facets.ts). Values are
  * the French labels, so the search page shows them as they are and a shared URL reads plainly.
  * Pagefind searches metadata too: the layouts keep their lists of facts out of the index, and
  * the metadata carries what a reader may look for (source, themes, audiences, type), never

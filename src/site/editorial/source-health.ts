@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
-import type { Source } from "../core/sources.ts";
-import type { SourceState, SourceStatus, StateFile } from "../core/source-state.ts";
-import { countOf, dateFr, plural } from "./filters.ts";
+import type { Source } from "../../core/sources.ts";
+import type { SourceState, SourceStatus, StateFile } from "../../core/source-state.ts";
+import { countOf, dateFr, plural } from "../filters.ts";
 
 /**
  * What a maintainer should make of a source: its status from the fetch (src/core/source-state.ts),

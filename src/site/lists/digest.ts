@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
-import type { Theme } from "../core/taxonomy.ts";
-import { ZONE } from "../core/time.ts";
-import { selectedFirst, type Entry } from "./entries.ts";
-import { isoDate } from "./filters.ts";
+import type { Theme } from "../../core/taxonomy.ts";
+import { ZONE } from "../../core/time.ts";
+import { selectedFirst, type Entry } from "../content/entries.ts";
+import { isoDate } from "../filters.ts";
 
 /** The items of one theme in a letter; `theme` is null for items that have none. */
 export interface LetterGroup {

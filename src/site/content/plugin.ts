@@ -1,10 +1,13 @@
+import { basename } from "node:path";
 import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Theme } from "../../core/taxonomy.ts";
-import { CONTENT_TYPES, contentType, declarationProblems, folderGlob, importedPagesTemplate, type ContentType } from "../content-types.ts";
-import type { Entry } from "../entries.ts";
-import { createFrontMatterParser, refuseExecutableFrontMatter, skipMessage } from "../front-matter.ts";
-import { readImportedEntries, type ImportedEntry } from "../imported-entries.ts";
+import { parseYamlText, validate } from "../../core/validation.ts";
+import { CONTENT_TYPES, contentType, declarationProblems, folderGlob, importedPagesTemplate, type ContentType } from "./content-types.ts";
+import type { Entry } from "./entries.ts";
+import { createFrontMatterParser, refuseExecutableFrontMatter, skipMessage } from "./front-matter.ts";
+import { readImportedEntries, type ImportedEntry } from "./imported-entries.ts";
+import { dataSchemas } from "./schemas.ts";
 
 export interface ContentTypesOptions {
   themes: readonly Theme[];
@@ -19,11 +22,11 @@ export type ImportedContent = () => Readonly<Record<string, readonly ImportedEnt
 const CONTENT_DIR = "content";
 
 /**
- * Content files typed by their declaration (src/site/content-types.ts).
+ * Content files typed by their declaration (src/site/content/content-types.ts).
  *
  * A maintainer's file is an Eleventy template whose front matter is validated and completed as
  * Eleventy reads it. The files of imported types (the watch) are read by the site itself
- * (src/site/imported-entries.ts) and their pages made by paginating over their collection, with
+ * (src/site/content/imported-entries.ts) and their pages made by paginating over their collection, with
  * the type's layout: one file that cannot be built is left out of every page, list, feed and the
  * search index, with a line on stderr naming it, and items the group hid (`hidden: true`) are
  * left out silently (the ledger still has them). The `card` filter names the partial that lists
@@ -31,7 +34,7 @@ const CONTENT_DIR = "content";
  */
 export function contentTypesPlugin(eleventyConfig: UserConfig, { themes, types = CONTENT_TYPES, warn = console.error }: ContentTypesOptions): ImportedContent {
   const problems = declarationProblems(types);
-  if (problems.length) throw new Error(`src/site/content-types.ts : ${problems.join(" ; ")}`);
+  if (problems.length) throw new Error(`src/site/content/content-types.ts : ${problems.join(" ; ")}`);
   const frontMatter = { themeIds: new Set(themes.map((t) => t.id)), types, report: (file: string, message: string) => warn(skipMessage(file, message)) };
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
@@ -74,4 +77,40 @@ export function contentTypesPlugin(eleventyConfig: UserConfig, { themes, types =
     return card;
   });
   return importedContent;
+}
+
+/**
+ * Eleventy deep-copies every global data object into the data of every page, unless it is frozen:
+ * with a 20 000-item watch, `site` and `sourceState` were copied 20 000 times. Frozen, they are
+ * shared; nothing in the build writes to data it has read.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+export interface DataValidationOptions {
+  /** Data files the configuration has already read and validated, by file name: handed over as they are. */
+  loaded: Record<string, unknown>;
+}
+
+/**
+ * Every YAML data file is validated as Eleventy reads it, so a maintainer's mistake stops the
+ * build with the file, the field and what was expected (front matter: contentTypesPlugin below).
+ */
+export function dataValidationPlugin(eleventyConfig: UserConfig, { loaded }: DataValidationOptions): void {
+  eleventyConfig.addDataExtension("yaml", (contents: string, file: string) => {
+    const name = basename(file);
+    if (name in loaded) return deepFreeze(loaded[name]);
+    const data = parseYamlText(contents, file);
+    const schema = dataSchemas[name];
+    return deepFreeze(schema ? validate(schema, data, file) : data);
+  });
+  eleventyConfig.addDataExtension("json", (contents: string, file: string) => {
+    const name = basename(file);
+    return deepFreeze(name in loaded ? loaded[name] : JSON.parse(contents));
+  });
 }

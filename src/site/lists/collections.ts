@@ -1,9 +1,10 @@
-import { RESOURCE_TYPE_LABELS, type ResourceType, type Theme } from "../core/taxonomy.ts";
-import { CONTENT_TYPES, type ContentType } from "./content-types.ts";
-import { byTitle, newestFirst, selectedFirst, type Entry } from "./entries.ts";
+import { RESOURCE_TYPE_LABELS, type ResourceType, type Theme } from "../../core/taxonomy.ts";
+import { CONTENT_TYPES, type ContentType } from "../content/content-types.ts";
+import { byTitle, newestFirst, selectedFirst, type Entry } from "../content/entries.ts";
 import { weeklyLetters, type Letter } from "./digest.ts";
-import { groupBy } from "./filters.ts";
-import { FEED_SIZE, feedSpecs, themeShelves, type FeedSpec, type ThemeShelf } from "./theme-shelves.ts";
+import { groupBy } from "../filters.ts";
+import { FEED_SIZE, feedSpecs, type FeedSpec } from "../feeds/specs.ts";
+import { themeShelves, type ThemeShelf } from "./theme-shelves.ts";
 
 export interface CollectionApi {
   getAll(): Entry[];
@@ -28,6 +29,8 @@ export interface SiteLists {
   letters: Letter[];
   /** The site-wide Atom feed first, then one per theme. */
   feeds: FeedSpec[];
+  /** Pages and posts written for the group and not yet validated, for the maintainers' dashboard. */
+  propositions: Entry[];
 }
 
 export function siteLists(all: readonly Entry[], themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES): SiteLists {
@@ -61,15 +64,16 @@ export function siteLists(all: readonly Entry[], themes: readonly Theme[], types
     themeShelves: shelves,
     letters: weeklyLetters(watch, themes),
     feeds: feedSpecs(themes, shelves, inFeeds),
+    propositions: all.filter((entry) => entry.data.status === "proposition").sort((a, b) => a.url.localeCompare(b.url)),
   };
 }
 
 /**
  * `collections.<name>` for every list of `siteLists`, over Eleventy's pages and the imported
- * entries the site reads itself (src/site/imported-entries.ts). Eleventy calls each collection
+ * entries the site reads itself (src/site/content/imported-entries.ts). Eleventy calls each collection
  * function in turn with the same collection API object: the lists are built on the first call and shared.
  */
-export function siteCollections(themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES, imported: () => Readonly<Record<string, readonly Entry[]>> = () => ({})) {
+export function siteCollections(themes: readonly Theme[], imported: () => Readonly<Record<string, readonly Entry[]>> = () => ({}), types: readonly ContentType[] = CONTENT_TYPES) {
   const built = new WeakMap<CollectionApi, SiteLists>();
   const listsFor = (api: CollectionApi): SiteLists => {
     let lists = built.get(api);
@@ -79,7 +83,7 @@ export function siteCollections(themes: readonly Theme[], types: readonly Conten
     }
     return lists;
   };
-  const names = [...types.flatMap((t) => (t.collection ? [t.collection.name] : [])), "watchHighlights", "recentResources", "resourcesByType", "themeShelves", "letters", "feeds"] as const;
+  const names = [...types.flatMap((t) => (t.collection ? [t.collection.name] : [])), "watchHighlights", "recentResources", "resourcesByType", "themeShelves", "letters", "feeds", "propositions"] as const;
   return Object.fromEntries(
     names.map((name) => [
       name,

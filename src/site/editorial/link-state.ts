@@ -2,7 +2,7 @@
  * `_data/linkState.json`, written by the nightly link check: per resource URL, when it last
  * answered and since when it fails (`firstFailure` goes back to null after a success).
  */
-import type { LinkRecord, LinkState } from "../core/link-state.ts";
+import type { LinkRecord, LinkState } from "../../core/link-state.ts";
 
 export type { LinkRecord, LinkState };
 

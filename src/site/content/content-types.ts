@@ -1,17 +1,17 @@
 /**
  * Every kind of content file, declared once: where its files live, what their front matter must
  * hold, how it is laid out, listed, indexed and syndicated. The front-matter engine
- * (src/site/front-matter.ts), the collections (src/site/collections.ts), the search index
- * (src/site/search-tags.ts) and the CMS configuration read these declarations; nothing else
+ * (src/site/content/front-matter.ts), the collections (src/site/lists/collections.ts), the search index
+ * (src/site/search/tags.ts) and the CMS configuration read these declarations; nothing else
  * knows a content folder's name. This module does not depend on Eleventy, so a script can read it.
  *
  * To add a type: one entry below, its layout in src/layouts/ and its card in
  * src/layouts/partials/ (tests/site/add-content-type.test.ts does exactly that).
  */
 import type { z } from "zod";
-import { WATCH_DIR } from "../core/paths.ts";
-import { watchItemSchema } from "../core/watch-item.ts";
-import type { FacetId, Vocabulary } from "./search-facets.ts";
+import { WATCH_DIR } from "../../core/paths.ts";
+import { watchItemSchema } from "../../core/watch-item.ts";
+import type { FacetId, Vocabulary } from "../search/facets.ts";
 import { pageSchema, postSchema, resourceSchema } from "./schemas.ts";
 
 /** Where a content file sits: its folders below `content/` and its name without `.md`. */
@@ -185,7 +185,7 @@ export function contentFileOf(inputPath: string, contentDir = "content"): Conten
 
 /**
  * The template, relative to `content/`, that makes an imported type's pages by paginating over its
- * collection (src/site/plugins/content-types.ts); Eleventy gives its pages this input path.
+ * collection (src/site/content/plugin.ts); Eleventy gives its pages this input path.
  */
 export function importedPagesTemplate(type: ContentType): string {
   return `${type.folder[0]}/${type.id}-pages.njk`;
@@ -206,7 +206,7 @@ export function declarationProblems(types: readonly ContentType[]): string[] {
   seen("type", types.map((t) => t.id));
   seen("dossier", types.map((t) => ["content", ...t.folder, ""].join("/")));
   seen("collection", types.map((t) => t.collection?.name));
-  // An imported type's pages are made by paginating over its collection (plugins/content-types.ts).
+  // An imported type's pages are made by paginating over its collection (content/plugin.ts).
   for (const t of types) if (t.origin === "import" && !t.collection) problems.push(`le type importé « ${t.id} » doit déclarer une collection`);
   return problems;
 }

@@ -1,4 +1,4 @@
-import { DataError, displayPath, formatIssues, parseYamlText } from "../core/validation.ts";
+import { DataError, displayPath, formatIssues, parseYamlText } from "../../core/validation.ts";
 import { CONTENT_TYPES, contentFileOf, typeOfFile, type ContentType } from "./content-types.ts";
 
 interface EngineOptions {
@@ -6,7 +6,7 @@ interface EngineOptions {
   filePath?: string;
 }
 
-/** Data key of an imported file that cannot be built: why. src/site/imported-entries.ts leaves the file out and names it. */
+/** Data key of an imported file that cannot be built: why. src/site/content/imported-entries.ts leaves the file out and names it. */
 export const UNBUILDABLE = "unbuildable";
 
 /** Told, in French, what was left out of an imported file or why the whole file was. */
@@ -20,7 +20,7 @@ export interface FrontMatterOptions {
 
 /**
  * YAML front-matter engine. Each Markdown file below `content/` is validated against the schema
- * of its content type (src/site/content-types.ts) and receives zod's output (defaults filled in)
+ * of its content type (src/site/content/content-types.ts) and receives zod's output (defaults filled in)
  * with its `contentType`, and its layout and URL unless it names its own. A maintainer's file with
  * a mistake, or in a folder no type declares, stops the build with the file and the field; an
  * imported file with one is marked `unbuildable` and reported instead, so feeds can never stop
@@ -34,7 +34,7 @@ export function createFrontMatterParser({ themeIds, types = CONTENT_TYPES, repor
     const type = typeOfFile(file, types);
     if (!type) {
       const folders = types.map((t) => `content/${[...t.folder.map((p) => (p === "*" ? "AAAA" : p)), ""].join("/")}`);
-      throw new DataError(path, [`aucun type de contenu n'est déclaré pour ce dossier (dossiers possibles : ${folders.join(", ")}) : voir src/site/content-types.ts`]);
+      throw new DataError(path, [`aucun type de contenu n'est déclaré pour ce dossier (dossiers possibles : ${folders.join(", ")}) : voir src/site/content/content-types.ts`]);
     }
     try {
       const raw = parseYamlText(text, path) ?? {};

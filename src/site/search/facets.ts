@@ -1,9 +1,9 @@
 /**
- * The search page's facets, declared once. The indexer (src/site/search-tags.ts) writes one
+ * The search page's facets, declared once. The indexer (src/site/search/tags.ts) writes one
  * Pagefind filter per facet, the search page (content/recherche.njk, src/assets/js/search.js)
  * draws them from this list rendered into the page, and links into the search (`?theme=…`) are
  * built from it by the `searchUrl` filter. Which front-matter field feeds a facet is said by each
- * content type (src/site/content-types.ts, `search.facets`).
+ * content type (src/site/content/content-types.ts, `search.facets`).
  */
 
 /** Turns the ids stored in front matter into the words readers see. */

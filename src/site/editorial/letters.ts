@@ -1,5 +1,6 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { z } from "zod";
-import type { letterIntroSchema } from "../schemas.ts";
+import type { letterIntroSchema } from "../content/schemas.ts";
 
 type LetterIntro = z.infer<typeof letterIntroSchema>;
 
@@ -14,7 +15,7 @@ export function paragraphs(text: string | undefined): string[] {
 }
 
 /** Filters for the weekly letters' introductions, written by maintainers in the editor. */
-export function letterIntroPlugin(eleventyConfig: any): void {
+export function lettersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("letterIntro", letterIntro);
   eleventyConfig.addFilter("paragraphs", paragraphs);
 }

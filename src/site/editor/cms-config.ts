@@ -2,8 +2,8 @@ import { z } from "zod";
 import { DATA_FILES } from "../../core/paths.ts";
 import { sourceSchema } from "../../core/sources.ts";
 import { AUDIENCE_LABELS, idSchema, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, themeSchema, type Theme } from "../../core/taxonomy.ts";
-import { CONTENT_TYPES, type ContentType } from "../content-types.ts";
-import { letterIntroSchema, resourceSchema, siteSchema } from "../schemas.ts";
+import { CONTENT_TYPES, type ContentType } from "../content/content-types.ts";
+import { letterIntroSchema, resourceSchema, siteSchema } from "../content/schemas.ts";
 import { fieldsFromSchema, type DecapField, type DecapOption, type Presentation } from "./fields.ts";
 import { FIELD_TEXT } from "./labels.ts";
 import { FORMAT_NAME as COMMENTED_YAML, LIST_KEY, SOURCE_TEXT_KEY } from "./yaml-format.js";
@@ -65,7 +65,7 @@ function presentation(options: CmsOptions, extra: Partial<Presentation> = {}): P
 const ELEVENTY_KEYS = ["layout", "permalink", "eleventyExcludeFromCollections", "eleventyNavigation"];
 
 /**
- * How the editor shows each content type of src/site/content-types.ts. Folders, schemas and the
+ * How the editor shows each content type of src/site/content/content-types.ts. Folders, schemas and the
  * list of types come from there; a type declared without an entry here still gets a collection,
  * under its id.
  */

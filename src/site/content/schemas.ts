@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { audienceSchema, idSchema, resourceTypeSchema, territorySchema } from "../core/taxonomy.ts";
-import { SUMMARY_MAX, watchItemSchema } from "../core/watch-item.ts";
+import { audienceSchema, idSchema, resourceTypeSchema, territorySchema } from "../../core/taxonomy.ts";
+import { SUMMARY_MAX, watchItemSchema } from "../../core/watch-item.ts";
 
 const linkSchema = z.strictObject({ label: z.string().min(1), url: z.string().min(1) });
 const optionalUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/ })]);

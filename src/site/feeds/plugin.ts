@@ -1,27 +1,30 @@
 import { readFileSync } from "node:fs";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Entry } from "../entries.ts";
-import { feedEntry, jsonFeed } from "../feed-entries.ts";
-import type { FeedSpec } from "../theme-shelves.ts";
-import type { Labels } from "../search-facets.ts";
+import type { Source } from "../../core/sources.ts";
+import type { Entry } from "../content/entries.ts";
+import { feedEntry, jsonFeed } from "./entries.ts";
+import { registryOpml, type OpmlHead } from "./opml.ts";
+import type { FeedSpec } from "./specs.ts";
+import type { Labels } from "../search/facets.ts";
 import { xmlSafe } from "../../core/xml-chars.ts";
-import { isXmlOutput } from "../xml-text.ts";
+import { isXmlOutput } from "./xml-output.ts";
 
-const template = (name: string) => readFileSync(new URL(`../feeds/${name}`, import.meta.url), "utf8");
+const template = (name: string) => readFileSync(new URL(name, import.meta.url), "utf8");
 
 /**
  * `/feed.xml` (Atom), `/feed.json` (JSON Feed 1.1) and `/themes/<id>/feed.xml`, from `collections.feeds`,
- * and every XML output stripped of the characters XML forbids.
+ * the `registryOpml` filter (`/sources.opml`), and every XML output stripped of the characters XML forbids.
  * The plugin's date filters and the base plugin's `htmlBaseUrl` are used in our own templates
  * rather than its virtual template: that one lists collections oldest first when they are sorted
  * newest first, and writes JSON strings without JSON escaping. What both feeds say of an entry
- * (author, summary, link, themes) comes from one function, `feedEntry` (src/site/feed-entries.ts);
+ * (author, summary, link, themes) comes from one function, `feedEntry` (src/site/feeds/entries.ts);
  * the JSON Feed is an object serialised by `JSON.stringify`.
  */
 export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName }: { labels: Labels; siteName: string }): void {
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedEntry", (entry: Entry) => feedEntry(entry, labels, siteName));
+  eleventyConfig.addFilter("registryOpml", (sources: Source[], head: OpmlHead) => registryOpml(sources, head));
   const buildJsonFeed = async function (this: unknown, feed: FeedSpec, site: { url: string; shortName: string; name: string; description: string }) {
     // Eleventy's own filters, as the Atom template uses them: entry bodies through the site's
     // transforms with the absolute base, URLs with the path prefix.

@@ -1,7 +1,7 @@
 import { DOMImplementation, XMLSerializer } from "@xmldom/xmldom";
-import { SECTIONS } from "../core/taxonomy.ts";
-import type { Source } from "../core/sources.ts";
-import { sectionLabel } from "./filters.ts";
+import { SECTIONS } from "../../core/taxonomy.ts";
+import type { Source } from "../../core/sources.ts";
+import { sectionLabel } from "../filters.ts";
 
 export interface OpmlHead {
   title: string;
