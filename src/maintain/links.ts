@@ -12,7 +12,7 @@ import { CONTENT_DIR, DATA_FILES } from "../core/paths.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import { createGuardedAgent, FetchError, refusedHost } from "../ingest/http.ts";
 import { readFrontMatter } from "../ingest/store.ts";
-import { contentType } from "../site/content-types.ts";
+import { contentType } from "../site/content/content-types.ts";
 import type { Io } from "./io.ts";
 import { nextLinkState, saveLinkState, type LinkOutcome } from "./link-state.ts";
 
