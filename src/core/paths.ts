@@ -34,7 +34,9 @@ export const WATCH_DIR = `${CONTENT_DIR}/veille`;
 export const LEDGER_NAME = "ledger.json";
 export const LEDGER_FILE = `${WATCH_DIR}/${LEDGER_NAME}`;
 
+export type DataFileName = keyof typeof DATA_FILES;
+
 /** Absolute path of a data file of the site rooted at `root`. */
-export function dataFile(root: string, name: keyof typeof DATA_FILES): string {
+export function dataFile(root: string, name: DataFileName): string {
   return join(root, DATA_FILES[name]);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DataFileName } from "../../core/paths.ts";
 import { audienceSchema, idSchema, resourceTypeSchema, territorySchema } from "../../core/taxonomy.ts";
 import { SUMMARY_MAX, watchItemSchema } from "../../core/watch-item.ts";
 
@@ -91,10 +92,10 @@ export const letterIntroSchema = z.strictObject({
 });
 export const letterIntrosSchema = z.array(letterIntroSchema);
 
-/** Global data files validated when Eleventy loads them, by file name. */
-export const dataSchemas: Record<string, z.ZodType> = {
-  "site.yaml": siteSchema,
-  "letterIntros.yaml": letterIntrosSchema,
+/** Global data files validated when Eleventy loads them (core/paths.ts DATA_FILES). */
+export const dataSchemas: Partial<Record<DataFileName, z.ZodType>> = {
+  site: siteSchema,
+  letterIntros: letterIntrosSchema,
 };
 
 /** Keys Eleventy itself understands, allowed in any front matter. */

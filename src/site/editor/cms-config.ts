@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DATA_FILES } from "../../core/paths.ts";
 import { sourceSchema } from "../../core/sources.ts";
 import { AUDIENCE_LABELS, idSchema, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, themeSchema, type Theme } from "../../core/taxonomy.ts";
-import { CONTENT_TYPES, type ContentType } from "../content/content-types.ts";
+import { CONTENT_TYPES, folderPath, type ContentType } from "../content/content-types.ts";
 import { eleventyKeys, isoDayText, letterIntroSchema, phoneSchema, repoSchema, resourceSchema, siteSchema } from "../content/schemas.ts";
 import { fieldsFromSchema, type DecapField, type DecapOption, type Presentation } from "./fields.ts";
 import { FIELD_TEXT } from "./labels.ts";
@@ -142,7 +142,7 @@ function typeCollections(type: ContentType, options: CmsOptions, fields: (schema
     label: [editor?.label ?? type.id, year].filter(Boolean).join(" "),
     label_singular: editor?.singular ?? type.id,
     description: editor?.description ?? "",
-    folder: ["content", ...type.folder.map((part) => (part === "*" ? year : part))].join("/"),
+    folder: folderPath(type, year ?? ""),
     extension: "md",
     format: "frontmatter",
     // Imported items come from the collecte; a maintainer may correct or delete them, not create them.
