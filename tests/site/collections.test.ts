@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { siteCollections, siteLists } from "../../src/site/lists/collections.ts";
-import { byTitle, newestFirst, selectedFirst, type Entry } from "../../src/site/content/entries.ts";
+import { byTitle, newestFirst, selectedFirst, type Entry, type TemplateData } from "../../src/site/content/entries.ts";
 
-const entry = (inputPath: string, date: string, data: Record<string, unknown> = {}): Entry => ({
+const entry = (inputPath: string, date: string, data: TemplateData = {}): Entry<TemplateData & { title: string }> => ({
   inputPath,
   date: new Date(date),
   url: `/${inputPath}/`,
-  data,
+  data: { title: inputPath, ...data },
 });
 const THEMES = [{ id: "laicite", label: "Laïcité", description: "d", crossCutting: false, strong: [], weak: [] }];
 
