@@ -12,7 +12,7 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
 export const DATA_FILES = {
   /** Identity, contact, navigation: written by maintainers. */
   site: "_data/site.yaml",
-  /** The source registry (DESIGN.md contract). */
+  /** The source registry (docs/architecture.md, data files). */
   sources: "_data/sources.yaml",
   /** Themes and their vocabulary. */
   themes: "_data/themeCatalog.yaml",
@@ -20,7 +20,7 @@ export const DATA_FILES = {
   sourceState: "_data/sourceState.json",
   /** The weekly letter's introductions, written in the editor. */
   letterIntros: "_data/letterIntros.yaml",
-  /** Link-check results, written by the nightly link check (PROTOCOL shape; may be absent). */
+  /** Link-check results, written by the nightly link check (absent until the first check). */
   linkState: "_data/linkState.json",
 } as const;
 
