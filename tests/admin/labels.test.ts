@@ -7,7 +7,7 @@ import { CONTENT_TYPES } from "../../src/site/content/content-types.ts";
 import { letterIntroSchema, siteSchema } from "../../src/site/content/schemas.ts";
 import { cmsConfig } from "../../src/site/editor/cms-config.ts";
 import { fieldsFromSchema, jsonSchemaOf, type DecapField } from "../../src/site/editor/fields.ts";
-import { FIELD_TEXT } from "../../src/site/editor/labels.ts";
+import { FIELD_TEXT, fieldTextSchema } from "../../src/site/editor/labels.ts";
 import { LIST_KEY } from "../../src/site/editor/yaml-format.js";
 
 const themes = loadYamlFile("_data/themeCatalog.yaml", themesFileSchema);
@@ -71,6 +71,14 @@ describe("the editor's words", () => {
 
   it("quote the figures the code gives, not a copy of them", () => {
     expect(FIELD_TEXT.maxItems!.hint).toMatch(/\(\d+\)\.$/);
+  });
+
+  it("are refused, in French, when a label is empty, a key is no field name or a figure is unknown", () => {
+    const messages = (value: unknown) => fieldTextSchema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+    expect(messages({ title: { label: " " } })).toHaveLength(1);
+    expect(messages({ "legal host": { label: "Hébergeur" } })).toEqual(["nom de champ attendu (legal.host.name, tags[])"]);
+    expect(messages({ maxItems: { label: "Au plus", hint: "Par défaut {inconnu}." } })[0]).toMatch(/^nombre inconnu entre accolades/);
+    expect(messages({ keep: { label: "Ce qui est gardé", options: { all: "Tout" } }, "tags[]": { label: "Étiquette" } })).toEqual([]);
   });
 });
 

@@ -64,8 +64,11 @@ export function keptByDay<T extends Kept>(items: readonly T[]): KeptDay<T>[] {
   for (const item of items) {
     if (item.data.fetched === undefined) continue;
     const day = isoDate(item.data.fetched);
-    const sources = days.get(day) ?? days.set(day, new Map()).get(day)!;
-    (sources.get(item.data.source) ?? sources.set(item.data.source, []).get(item.data.source)!).push(item);
+    let sources = days.get(day);
+    if (!sources) days.set(day, (sources = new Map()));
+    let list = sources.get(item.data.source);
+    if (!list) sources.set(item.data.source, (list = []));
+    list.push(item);
   }
   return [...days]
     .sort(([a], [b]) => b.localeCompare(a))

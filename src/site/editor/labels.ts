@@ -22,9 +22,13 @@ const words = z
   .transform((text) => text.replace(/\{(\w+)\}/g, (all, name: string) => (name in FIGURES ? String(FIGURES[name]) : all)))
   .refine((text) => !/\{\w+\}/.test(text), { message: `nombre inconnu entre accolades (connus : ${Object.keys(FIGURES).join(", ")})` });
 
-const fieldTextSchema = z.record(
-  z.string().regex(/^[A-Za-z]+(?:\.[A-Za-z]+)*(?:\[\])?$/, { message: "nom de champ attendu (legal.host.name, tags[])" }),
-  z.strictObject({ label: words, hint: words.optional(), options: z.record(z.string().min(1), words).optional() }),
-);
+/** The file's shape: a French label (and optionally a hint and option labels) per field key. */
+export const fieldTextSchema = z
+  .record(z.string(), z.strictObject({ label: words, hint: words.optional(), options: z.record(z.string().min(1), words).optional() }))
+  .superRefine((text, ctx) => {
+    for (const key of Object.keys(text)) {
+      if (!/^[A-Za-z]+(?:\.[A-Za-z]+)*(?:\[\])?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: "nom de champ attendu (legal.host.name, tags[])" });
+    }
+  });
 
 export const FIELD_TEXT: Record<string, FieldText> = loadYamlFile(FIELD_TEXT_FILE, fieldTextSchema);
