@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { DATA_FILES } from "./paths.ts";
-import { idSchema, sectionSchema, territorySchema, themesFileSchema, type Theme } from "./taxonomy.ts";
+import { idSchema, sectionSchema, territorySchema, themeIdSchema, themesFileSchema, type Theme } from "./taxonomy.ts";
 import { DataError, formatPath, loadYamlFile, parseYamlText, readDataText } from "./validation.ts";
 
 /**
@@ -28,7 +28,7 @@ export const sourceSchema = z.strictObject({
   site: httpUrl.optional(),
   section: sectionSchema,
   territory: territorySchema,
-  themes: z.array(idSchema).default([]),
+  themes: z.array(themeIdSchema).default([]),
   keep: z.enum(["all", "keywords"]).default("keywords"),
   include: keywordList,
   exclude: keywordList,

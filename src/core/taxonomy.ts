@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/**
+ * The vocabularies a value may be taken from, each named once. A schema whose values come from one
+ * carries its name (`.meta({ vocabulary })`): the editor offers that vocabulary's options wherever
+ * the schema is used, and nowhere else (src/site/editor/fields.ts), whatever the key is called.
+ */
+export type Vocabulary = "territory" | "section" | "resourceType" | "audience" | "themes" | "sources";
+const fromVocabulary = (vocabulary: Vocabulary) => ({ vocabulary });
+
 /** A closed vocabulary declared by its French labels: its values are the keys, in their order. */
 function valuesOf<K extends string>(labels: Record<K, string>): [K, ...K[]] {
   return Object.keys(labels) as [K, ...K[]];
@@ -16,17 +24,21 @@ export const TERRITORY_LABELS = {
 } as const;
 export type Territory = keyof typeof TERRITORY_LABELS;
 export const TERRITORIES = valuesOf(TERRITORY_LABELS);
-export const territorySchema = z.enum(TERRITORIES);
+export const territorySchema = z.enum(TERRITORIES).meta(fromVocabulary("territory"));
 
 /** The three shelves of the watch. */
 export const SECTION_LABELS = { actualites: "Actualité", recherche: "Recherche", partenaires: "Partenaire" } as const;
 export type Section = keyof typeof SECTION_LABELS;
 export const SECTIONS = valuesOf(SECTION_LABELS);
-export const sectionSchema = z.enum(SECTIONS);
+export const sectionSchema = z.enum(SECTIONS).meta(fromVocabulary("section"));
 
 export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   message: "identifiant attendu : lettres minuscules sans accent, chiffres et tirets (ex. « defenseur-des-droits »)",
 });
+/** The id of a theme of the catalogue (`_data/themeCatalog.yaml`). */
+export const themeIdSchema = idSchema.meta(fromVocabulary("themes"));
+/** The id of a source of the registry (`_data/sources.yaml`). */
+export const sourceIdSchema = idSchema.meta(fromVocabulary("sources"));
 
 /**
  * One theme of `_data/themeCatalog.yaml`. The keyword lists drive the watch's classifier
@@ -71,7 +83,7 @@ export const RESOURCE_TYPE_LABELS = {
   annuaire: "Annuaire ou contact",
 } as const;
 export type ResourceType = keyof typeof RESOURCE_TYPE_LABELS;
-export const resourceTypeSchema = z.enum(valuesOf(RESOURCE_TYPE_LABELS));
+export const resourceTypeSchema = z.enum(valuesOf(RESOURCE_TYPE_LABELS)).meta(fromVocabulary("resourceType"));
 
 export const AUDIENCE_LABELS = {
   elus: "Élu·es",
@@ -85,4 +97,4 @@ export const AUDIENCE_LABELS = {
   justice: "Justice et PJJ",
 } as const;
 export type Audience = keyof typeof AUDIENCE_LABELS;
-export const audienceSchema = z.enum(valuesOf(AUDIENCE_LABELS));
+export const audienceSchema = z.enum(valuesOf(AUDIENCE_LABELS)).meta(fromVocabulary("audience"));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, sectionSchema, territorySchema } from "./taxonomy.ts";
+import { sectionSchema, sourceIdSchema, territorySchema, themeIdSchema } from "./taxonomy.ts";
 
 /** ISO 8601 with an explicit offset, as the pipeline writes it; YAML may hand it over as a Date. */
 const timestampSchema = z.union([
@@ -28,12 +28,12 @@ export const GUID_MAX = 500;
 export const watchItemSchema = z.strictObject({
   title: z.string().min(1).max(TITLE_MAX),
   date: timestampSchema,
-  source: idSchema,
+  source: sourceIdSchema,
   url: z.url({ protocol: /^https?$/ }).max(URL_MAX),
   guid: z.string().min(1).max(GUID_MAX),
   section: sectionSchema,
   territory: territorySchema,
-  themes: z.array(idSchema).default([]),
+  themes: z.array(themeIdSchema).default([]),
   summary: z.string().max(SUMMARY_MAX).default(""),
   fetched: timestampSchema,
   /** The group's own comment, added by hand. */

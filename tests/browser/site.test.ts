@@ -14,7 +14,7 @@ const PAGE_TYPES: Record<string, string> = {
   "mentions légales": "/mentions-legales/",
   "déclaration d'accessibilité": "/accessibilite/",
   "politique de confidentialité": "/confidentialite/",
-  "tableau de bord des mainteneurs": "/admin/tableau-de-bord/",
+  "tableau de bord du site": "/admin/tableau-de-bord/",
   "annuaire des ressources": "/ressources/",
   ressource: "/ressources/defenseur-des-droits/",
   blog: "/blog/",

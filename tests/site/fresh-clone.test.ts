@@ -64,7 +64,7 @@ describe("a fresh clone with no watch item", () => {
   });
 });
 
-describe("the maintainers' page", () => {
+describe("the site's dashboard", () => {
   it("lists every page and post whose front matter says status: proposition", () => {
     const propositions = contentFiles().filter((file) => frontMatter(file).status === "proposition");
     expect(propositions.length).toBeGreaterThan(0);

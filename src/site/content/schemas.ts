@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DataFileName } from "../../core/paths.ts";
-import { audienceSchema, idSchema, resourceTypeSchema, territorySchema } from "../../core/taxonomy.ts";
+import { audienceSchema, resourceTypeSchema, territorySchema, themeIdSchema } from "../../core/taxonomy.ts";
 import { SUMMARY_MAX, watchItemSchema } from "../../core/watch-item.ts";
 
 /** A phone number as a `tel:` link takes it. */
@@ -124,7 +124,7 @@ export const resourceSchema = z.strictObject({
   organisation: z.string().min(1),
   url: z.url({ protocol: /^https?$/ }),
   type: resourceTypeSchema,
-  themes: z.array(idSchema).min(1),
+  themes: z.array(themeIdSchema).min(1),
   territory: territorySchema,
   audiences: z.array(audienceSchema).min(1),
   language: z.string().regex(/^[a-z]{2}$/, { message: "code de langue à deux lettres attendu (fr, en, de…)" }),
@@ -138,7 +138,7 @@ export const postSchema = z.strictObject({
   description: z.string().min(1).max(200),
   date: isoDay,
   author: z.string().min(1).optional(),
-  themes: z.array(idSchema).default([]),
+  themes: z.array(themeIdSchema).default([]),
   tags: z.array(z.string().min(1)).default([]),
   status: statusSchema,
 });

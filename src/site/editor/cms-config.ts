@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DATA_FILES } from "../../core/paths.ts";
 import { sourceSchema } from "../../core/sources.ts";
-import { AUDIENCE_LABELS, idSchema, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, themeSchema, type Theme } from "../../core/taxonomy.ts";
+import { AUDIENCE_LABELS, idSchema, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, themeSchema, type Theme, type Vocabulary } from "../../core/taxonomy.ts";
 import { CONTENT_TYPES, folderPath, type ContentType } from "../content/content-types.ts";
 import { eleventyKeys, isoDayText, letterIntroSchema, phoneSchema, repoSchema, resourceSchema, siteSchema } from "../content/schemas.ts";
 import { fieldsFromSchema, type DecapField, type DecapOption, type Presentation } from "./fields.ts";
@@ -44,12 +44,12 @@ function presentation(options: CmsOptions, extra: Partial<Presentation> = {}): P
     text: FIELD_TEXT,
     vocabularies: {
       themes: options.themes.map((t) => ({ value: t.id, label: t.label })),
-      source: options.sources.map((s) => ({ value: s.id, label: s.name })),
-      type: labelled(RESOURCE_TYPE_LABELS),
+      sources: options.sources.map((s) => ({ value: s.id, label: s.name })),
+      resourceType: labelled(RESOURCE_TYPE_LABELS),
       territory: labelled(TERRITORY_LABELS),
-      audiences: labelled(AUDIENCE_LABELS),
+      audience: labelled(AUDIENCE_LABELS),
       section: labelled(SECTION_LABELS),
-    },
+    } satisfies Record<Vocabulary, DecapOption[]>,
     patternMessages: patternMessages(),
     ...extra,
   };

@@ -4,6 +4,7 @@ import type { Site } from "../content/schemas.ts";
 import { missingLegalFields } from "../editorial/legal.ts";
 import { failingLinks, type LinkState } from "../editorial/link-state.ts";
 import type { HealthKind, SourceHealth } from "../editorial/source-health.ts";
+import { isoDate } from "../filters.ts";
 import { collectionName } from "./cms-config.ts";
 
 /** The editor's page for a content file (`./content/ressources/x.md`), or undefined outside every type. */
@@ -36,11 +37,55 @@ export function keptSince<T extends Fetched>(items: readonly T[], days: number, 
   return items.filter((item) => item.data.fetched !== undefined && new Date(item.data.fetched).getTime() >= since);
 }
 
+interface Kept {
+  data: { fetched?: string | Date; source: string };
+}
+
+/** One source's items kept on one day. */
+export interface SourceItems<T> {
+  source: string;
+  items: T[];
+}
+
+/** What the collecte kept on one calendar day (Paris time), by source. */
+export interface KeptDay<T> {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  count: number;
+  sources: SourceItems<T>[];
+}
+
 /**
- * What the maintainers' dashboard (content/admin/tableau-de-bord.njk) shows beside the
- * `propositions` collection (src/site/lists/collections.ts): the legal fields still empty
- * (`legalMissing`), resources whose link fails, troubled sources and the week's watch, each line
- * linked to the editor.
+ * Kept items by the day the collecte kept them (newest day first), then by source (the source
+ * that brought most first, then by id); each source's items stay in the order given.
+ */
+export function keptByDay<T extends Kept>(items: readonly T[]): KeptDay<T>[] {
+  const days = new Map<string, Map<string, T[]>>();
+  for (const item of items) {
+    if (item.data.fetched === undefined) continue;
+    const day = isoDate(item.data.fetched);
+    let sources = days.get(day);
+    if (!sources) days.set(day, (sources = new Map()));
+    let list = sources.get(item.data.source);
+    if (!list) sources.set(item.data.source, (list = []));
+    list.push(item);
+  }
+  return [...days]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([day, sources]) => ({
+      day,
+      count: [...sources.values()].reduce((sum, list) => sum + list.length, 0),
+      sources: [...sources]
+        .map(([source, list]) => ({ source, items: list }))
+        .sort((a, b) => b.items.length - a.items.length || a.source.localeCompare(b.source)),
+    }));
+}
+
+/**
+ * What the site's dashboard (content/admin/tableau-de-bord.njk) shows beside the `propositions`
+ * collection (src/site/lists/collections.ts): counts first; then what needs a person (the legal
+ * fields still empty, `legalMissing`; resources whose link fails; troubled sources; texts awaiting
+ * validation), each line linked to the editor; then the week's watch by day and source, folded.
  */
 export function dashboardPlugin(eleventyConfig: UserConfig, { site }: { site: Site }): void {
   eleventyConfig.addGlobalData("legalMissing", missingLegalFields(site));
@@ -48,5 +93,7 @@ export function dashboardPlugin(eleventyConfig: UserConfig, { site }: { site: Si
   eleventyConfig.addFilter("editorDataUrl", editorDataUrl);
   eleventyConfig.addFilter("troubledSources", troubledSources);
   eleventyConfig.addFilter("keptSince", (items: Fetched[], days: number) => keptSince(items, days));
+  eleventyConfig.addFilter("keptByDay", keptByDay);
+  eleventyConfig.addFilter("groupSelection", (items: Array<{ data: { selected?: boolean } }>) => items.filter((item) => item.data.selected));
   eleventyConfig.addFilter("failingLinks", (resources: Array<{ data: { url: string } }>, state: LinkState | undefined) => failingLinks(resources, state));
 }

@@ -3,9 +3,11 @@ import { z } from "zod";
 /**
  * Turns a zod schema into Decap CMS fields, through the schema's JSON Schema (`z.toJSONSchema`):
  * which keys exist, which are required, their types, lists, enums and patterns come from the
- * schema alone. What a schema cannot say (French labels, hints, which vocabulary fills a list of
- * ids) comes from the presentation given alongside; a key with no label still appears, under its
- * own name, so a field added to a schema is never missing from the editor.
+ * schema alone, and so does which vocabulary a select offers: a schema taken from a vocabulary
+ * says so (`vocabulary`, src/core/taxonomy.ts), never the key's name. What a schema cannot say
+ * (French labels, hints, option labels, each vocabulary's options) comes from the presentation
+ * given alongside; a key with no label still appears, under its own name, so a field added to a
+ * schema is never missing from the editor.
  */
 
 export interface DecapOption {
@@ -38,13 +40,15 @@ export interface DecapField {
 export interface FieldText {
   label: string;
   hint?: string;
+  /** French labels of a closed list's values (`all`, `keywords`…), by value. */
+  options?: Record<string, string>;
 }
 
 export interface Presentation {
   /** French label and hint by key; nested keys are dotted (`contact.email`). */
   text: Record<string, FieldText>;
-  /** Options (value and French label) for keys whose values come from a vocabulary, by key. */
-  vocabularies: Record<string, readonly DecapOption[]>;
+  /** Options (value and French label) of each vocabulary, by the name its schemas carry. */
+  vocabularies: Partial<Record<string, readonly DecapOption[]>>;
   /** Keys kept in the file but not shown in the form (written by the pipeline or by Eleventy). */
   hidden?: readonly string[];
   /** Keys left out of the form entirely (Eleventy settings the folder already provides). */
@@ -69,6 +73,8 @@ interface JsonSchema {
   pattern?: string;
   format?: string;
   default?: unknown;
+  /** The vocabulary the values come from (`.meta({ vocabulary })` on the zod schema). */
+  vocabulary?: string;
 }
 
 const DAY_PATTERN = String.raw`^\d{4}-\d{2}-\d{2}$`;
@@ -114,14 +120,17 @@ function toField(name: string, path: string, json: JsonSchema, required: boolean
   const withDefault = json.default !== undefined ? { default: json.default } : {};
   if (options.hidden?.includes(path)) return { ...base, widget: "hidden", required: false, ...withDefault };
 
-  const vocabulary = options.vocabularies[path] ?? options.vocabularies[name];
+  const vocabularyName = json.vocabulary ?? (json.type === "array" ? json.items?.vocabulary : undefined);
+  const vocabulary = vocabularyName === undefined ? undefined : options.vocabularies[vocabularyName];
   if (vocabulary) {
     const multiple = json.type === "array";
     const min = multiple && json.minItems ? { min: json.minItems } : {};
     return { ...base, widget: "select", options: [...vocabulary], multiple, required: multiple ? Boolean(json.minItems) : required, ...min, ...withDefault };
   }
   if (json.const !== undefined) return { ...base, widget: "hidden", required: false, default: json.const };
-  if (json.enum) return { ...base, widget: "select", options: json.enum.map((value) => ({ label: value, value })), required, ...withDefault };
+  // A closed list no vocabulary names: its values, labelled in French by the field's text.
+  const choices = (values: string[]) => values.map((value) => ({ label: text?.options?.[value] ?? value, value }));
+  if (json.enum) return { ...base, widget: "select", options: choices(json.enum), required, ...withDefault };
 
   if (json.anyOf) return alternativeField(base, json.anyOf, required, options);
 
@@ -139,7 +148,7 @@ function toField(name: string, path: string, json: JsonSchema, required: boolean
       const items = json.items ?? {};
       if (items.enum) {
         const min = json.minItems ? { min: json.minItems } : {};
-        return { ...base, widget: "select", multiple: true, options: items.enum.map((value) => ({ label: value, value })), required: Boolean(json.minItems), ...min, ...withDefault };
+        return { ...base, widget: "select", multiple: true, options: choices(items.enum), required: Boolean(json.minItems), ...min, ...withDefault };
       }
       // A list is required when it may not be empty: an empty list is written as [].
       const min = json.minItems ? { min: json.minItems } : {};

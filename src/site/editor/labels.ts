@@ -1,85 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import { MAX_ITEMS_DEFAULT } from "../../core/sources.ts";
+import { loadYamlFile } from "../../core/validation.ts";
 import type { FieldText } from "./fields.ts";
 
 /**
- * French labels and hints of the editor's fields, by key (nested keys dotted, list items `[]`).
- * Only words live here: which fields exist, and what they accept, come from the schemas.
+ * French labels, hints and option labels of the editor's fields, read from field-text.yaml beside
+ * this file (words only, in French; keys dotted for nested fields, `[]` for a plain list's items).
+ * Which fields exist, and what they accept, come from the schemas: tests/admin/labels.test.ts checks
+ * that every field of the editor has a label there, and that every key there is a field.
  */
-export const FIELD_TEXT: Record<string, FieldText> = {
-  title: { label: "Titre" },
-  description: { label: "Description", hint: "Une phrase de présentation." },
-  organisation: { label: "Organisme" },
-  url: { label: "Adresse web", hint: "L'adresse complète, commençant par https://" },
-  type: { label: "Type de ressource" },
-  themes: { label: "Thèmes" },
-  territory: { label: "Territoire" },
-  audiences: { label: "Publics" },
-  language: { label: "Langue", hint: "Code à deux lettres : fr, en, de…" },
-  summary: { label: "Résumé", hint: "Une à trois phrases : ce qu'on y trouve et pour qui." },
-  updated: { label: "Vérifiée le", hint: "Date de la dernière vérification de la fiche." },
-  date: { label: "Date" },
-  author: { label: "Auteur ou autrice" },
-  tags: { label: "Étiquettes" },
-  status: { label: "Statut", hint: "« proposition » tant que le groupe n'a pas validé le texte." },
-  permalink: { label: "Adresse de la page", hint: "Par exemple /charte/ : une barre oblique au début et à la fin." },
-  source: { label: "Source" },
-  guid: { label: "Identifiant dans le flux" },
-  section: { label: "Rubrique" },
-  fetched: { label: "Relevée le" },
-  note: { label: "Note du groupe", hint: "Commentaire du groupe, affiché avec l'information." },
-  selected: { label: "Sélection du groupe", hint: "Affichée en premier (accueil, pages des thèmes, lettre), avec une marque." },
-  hidden: { label: "Masquer", hint: "Retire l'information de toutes les pages, des flux et de la recherche. La collecte ne la recréera pas." },
-  score: { label: "Score de pertinence" },
-  reasons: { label: "Raisons de la collecte" },
-  week: { label: "Semaine", hint: "Année et numéro de semaine, par exemple 2026-S48." },
+export const FIELD_TEXT_FILE = fileURLToPath(new URL("./field-text.yaml", import.meta.url));
 
-  // _data/site.yaml
-  name: { label: "Nom" },
-  shortName: { label: "Nom court" },
-  contact: { label: "Contact" },
-  "contact.endpoint": { label: "Adresse qui reçoit le formulaire", hint: "Laisser vide tant qu'aucun service d'envoi n'est configuré." },
-  "contact.email": { label: "Adresse électronique du groupe", hint: "Laisser vide si elle n'est pas publique." },
-  legal: { label: "Mentions légales" },
-  "legal.publisher": { label: "Éditeur du site" },
-  "legal.director": { label: "Directeur ou directrice de la publication" },
-  "legal.host": { label: "Hébergeur" },
-  "legal.host.name": { label: "Nom" },
-  "legal.host.address": { label: "Adresse postale" },
-  "legal.host.phone": { label: "Téléphone" },
-  accessibility: { label: "Accessibilité" },
-  "accessibility.status": { label: "Conformité" },
-  "accessibility.auditDate": { label: "Date de l'audit" },
-  "accessibility.auditor": { label: "Auditeur" },
-  navigation: { label: "Menu principal" },
-  "navigation.label": { label: "Texte" },
-  "navigation.url": { label: "Adresse" },
-  footerLinks: { label: "Liens du pied de page" },
-  "footerLinks.label": { label: "Texte" },
-  "footerLinks.url": { label: "Adresse" },
-  urgentHelp: { label: "Aide urgente" },
-  "urgentHelp.name": { label: "Service" },
-  "urgentHelp.contact": { label: "Numéro ou adresse, tel qu'affiché" },
-  "urgentHelp.tel": { label: "Numéro à composer", hint: "Chiffres sans espaces, par exemple 0800005696." },
-  "urgentHelp.url": { label: "Site web" },
-  "urgentHelp.note": { label: "Précision" },
-  editor: { label: "Éditeur en ligne" },
-  "editor.repo": { label: "Dépôt GitHub", hint: "compte/dépôt, par exemple groupe-appui/site." },
-  "editor.branch": { label: "Branche" },
-  "editor.authUrl": { label: "Adresse du relais de connexion GitHub" },
+/** Figures the words may quote, written `{name}` in the file. */
+const FIGURES: Record<string, number> = { maxItemsDefault: MAX_ITEMS_DEFAULT };
 
-  // _data/themeCatalog.yaml and _data/sources.yaml
-  id: { label: "Identifiant", hint: "Minuscules sans accents, chiffres et tirets ; ne plus le changer une fois publié." },
-  label: { label: "Nom affiché" },
-  crossCutting: { label: "Thème transversal", hint: "S'ajoute aux autres thèmes mais ne fait jamais garder un article à lui seul (la jeunesse)." },
-  strong: { label: "Termes forts", hint: "Suffisent à garder un article. Un * final désigne un préfixe (discrimin*)." },
-  weak: { label: "Indices", hint: "Il en faut deux, ou un terme fort, ou un nom de lieu local, pour garder un article." },
-  ignore: { label: "Expressions à ignorer", hint: "Expressions figées qui ressemblent à un mot du thème sans en parler (« in extremis »)." },
-  feed: { label: "Adresse du flux" },
-  site: { label: "Site de la source" },
-  keep: { label: "Ce qui est gardé", hint: "all : tout (source spécialisée) ; keywords : seulement les articles qui contiennent un terme des thèmes." },
-  include: { label: "Termes qui suffisent à garder un article" },
-  exclude: { label: "Termes qui écartent un article" },
-  reuse: { label: "Reprise", hint: "excerpt : titre, résumé et lien ; full : la licence permet de reprendre le contenu." },
-  maxItems: { label: "Articles gardés par relève, au plus", hint: `Laisser vide pour la valeur par défaut (${MAX_ITEMS_DEFAULT}).` },
-  enabled: { label: "Active", hint: "Décocher pour suspendre la source sans perdre son historique." },
-};
+const words = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((text) => text.replace(/\{(\w+)\}/g, (all, name: string) => (name in FIGURES ? String(FIGURES[name]) : all)))
+  .refine((text) => !/\{\w+\}/.test(text), { message: `nombre inconnu entre accolades (connus : ${Object.keys(FIGURES).join(", ")})` });
+
+/** The file's shape: a French label (and optionally a hint and option labels) per field key. */
+export const fieldTextSchema = z
+  .record(z.string(), z.strictObject({ label: words, hint: words.optional(), options: z.record(z.string().min(1), words).optional() }))
+  .superRefine((text, ctx) => {
+    for (const key of Object.keys(text)) {
+      if (!/^[A-Za-z]+(?:\.[A-Za-z]+)*(?:\[\])?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: "nom de champ attendu (legal.host.name, tags[])" });
+    }
+  });
+
+export const FIELD_TEXT: Record<string, FieldText> = loadYamlFile(FIELD_TEXT_FILE, fieldTextSchema);

@@ -9,7 +9,9 @@ export interface OpmlHead {
 }
 
 /**
- * The registry as an OPML 2.0 subscription list, one folder per section in the vocabulary's order.
+ * The registry's enabled sources as an OPML 2.0 subscription list, one folder per section in the
+ * vocabulary's order: what the collecte follows, as `/sources/` reports it (a disabled source is
+ * not followed, so a reader subscribing from here should not follow it either).
  * Written through a DOM so every attribute is escaped by the serializer, never by hand.
  * An empty section keeps its folder: OPML requires at least one outline in the body.
  */
@@ -31,7 +33,7 @@ export function registryOpml(sources: readonly Source[], head: OpmlHead): string
   const body = el(root, "body");
   for (const section of SECTIONS) {
     const folder = el(body, "outline", { text: sectionLabel(section) });
-    for (const source of sources.filter((s) => s.section === section)) {
+    for (const source of sources.filter((s) => s.enabled && s.section === section)) {
       el(folder, "outline", { type: "rss", text: source.name, title: source.name, xmlUrl: source.feed, htmlUrl: source.site });
     }
   }
