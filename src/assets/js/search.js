@@ -212,8 +212,13 @@ function renderResult(result) {
   const add = (...nodes) => meta.append(...(meta.childNodes.length ? [" · ", ...nodes] : nodes));
   if (result.meta.type) add(result.meta.type);
   if (result.meta.date) add("publié le ", timeOf(result.meta.date));
-  if (result.meta.verifie) add("fiche relue le ", timeOf(result.meta.verifie));
+  if (result.meta.redigee) add("fiche rédigée le ", timeOf(result.meta.redigee));
   if (result.meta.source) add(result.meta.source);
+  if (result.meta.statut) {
+    const mark = document.createElement("strong");
+    mark.textContent = result.meta.statut;
+    add(mark);
+  }
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
   // Pagefind escapes the page text and only adds <mark> around the matched words.

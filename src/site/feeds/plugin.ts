@@ -3,7 +3,8 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Source } from "../../core/sources.ts";
 import type { Entry } from "../content/entries.ts";
-import { feedEntry, jsonFeed } from "./entries.ts";
+import { feedId, isAbsolute } from "../editorial/site-url.ts";
+import { feedEntry, jsonFeed, noticeHtml } from "./entries.ts";
 import { registryOpml, type OpmlHead } from "./opml.ts";
 import type { FeedSpec } from "./specs.ts";
 import type { Labels } from "../search/facets.ts";
@@ -24,6 +25,8 @@ const template = (name: string) => readFileSync(new URL(name, import.meta.url), 
 export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName }: { labels: Labels; siteName: string }): void {
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedEntry", (entry: Entry) => feedEntry(entry, labels, siteName));
+  eleventyConfig.addFilter("feedId", feedId);
+  eleventyConfig.addFilter("noticeHtml", noticeHtml);
   eleventyConfig.addFilter("registryOpml", (sources: Source[], head: OpmlHead) => registryOpml(sources, head));
   const buildJsonFeed = async function (this: unknown, feed: FeedSpec, site: { url: string; shortName: string; name: string; description: string }) {
     // Eleventy's own filters, as the Atom template uses them: entry bodies through the site's
