@@ -43,7 +43,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // Feeds (src/site/feeds/): site and theme feeds, the sources' OPML, XML outputs kept well-formed.
-  eleventyConfig.addPlugin(feedsPlugin, { labels, siteName: site.name });
+  eleventyConfig.addPlugin(feedsPlugin, { labels, siteName: site.name, registry });
   // Editorial (src/site/editorial/): what the pages say about the site itself: sources' health,
   // link checks, legal fields still empty, typography; the weekly letters' introductions.
   eleventyConfig.addPlugin(editorialPlugin, { site, registry, state });

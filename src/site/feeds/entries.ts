@@ -1,5 +1,6 @@
 import type { Entry } from "../content/entries.ts";
 import { feedId, isAbsolute } from "../editorial/site-url.ts";
+import { reuseStatement } from "../editorial/reuse.ts";
 import { frenchText, NARROW_NBSP } from "../editorial/typography.ts";
 import type { Labels } from "../search/facets.ts";
 
@@ -15,6 +16,8 @@ export interface FeedEntry {
   title: string;
   /** Set for a text awaiting the group's validation: the notice its body opens with. */
   notice?: string;
+  /** Set for an item of a source the site may reproduce: what is reproduced, under which licence (said when its body is carried). */
+  rights?: string;
   date: Date;
   /** The source's name for a watch item, the post's author, or the site. */
   author: string;
@@ -29,7 +32,7 @@ export interface FeedEntry {
  * A proposition carries its mark in the feeds as on its page: in its title, its summary and its
  * body's first paragraph, and no byline names anyone (least of all the group) before it is validated.
  */
-export function feedEntry(entry: Entry, labels: Labels, siteName: string): FeedEntry {
+export function feedEntry(entry: Entry, labels: Labels, siteName: string, reproduced: ReadonlyMap<string, string> = new Map()): FeedEntry {
   const { data } = entry;
   const proposal = data.status === "proposition";
   // A watch item's title and summary are the source's own words, left as sent; the site's own text is typeset.
@@ -39,6 +42,7 @@ export function feedEntry(entry: Entry, labels: Labels, siteName: string): FeedE
   return {
     title: proposal ? `${PROPOSAL.title}${own(data.title)}` : own(data.title)!,
     ...(proposal ? { notice: PROPOSAL.notice } : {}),
+    ...(data.source && reproduced.has(data.source) ? { rights: reuseStatement(reproduced.get(data.source)!) } : {}),
     date: entry.date,
     author: data.source ? labels.source(data.source) : proposal ? PROPOSAL.author : (data.author ?? siteName),
     ...(summary ? { summary } : {}),
@@ -50,6 +54,11 @@ export function feedEntry(entry: Entry, labels: Labels, siteName: string): FeedE
 /** The opening paragraph of a proposition's body in a feed ("" for any other entry). */
 export function noticeHtml(fields: Pick<FeedEntry, "notice">): string {
   return fields.notice ? `<p><strong>${fields.notice}</strong></p>\n` : "";
+}
+
+/** The closing paragraph of a reproduced item's body in a feed ("" for any other entry). */
+export function rightsHtml(fields: Pick<FeedEntry, "rights">): string {
+  return fields.rights ? `\n<p><em>${fields.rights}</em></p>` : "";
 }
 
 export interface JsonFeedHead {
@@ -85,7 +94,7 @@ export function jsonFeed(
       ...ifAbsolute("url", url),
       ...(fields.externalUrl ? { external_url: fields.externalUrl } : {}),
       title: fields.title,
-      ...(body.trim() ? { content_html: `${noticeHtml(fields)}${body}` } : { content_text: fields.summary ?? fields.title }),
+      ...(body.trim() ? { content_html: `${noticeHtml(fields)}${body}${rightsHtml(fields)}` } : { content_text: fields.summary ?? fields.title }),
       ...(fields.summary ? { summary: fields.summary } : {}),
       date_published: fields.date.toISOString(),
       authors: [{ name: fields.author }],
