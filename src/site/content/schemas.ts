@@ -56,6 +56,8 @@ export const siteSchema = z.strictObject({
     legalBasis: pending,
     formService: pending,
     retention: pending,
+    /** Transfers outside the European Union (host, form service) and their safeguards, in one or two sentences. */
+    transfers: pending.optional(),
   }),
   accessibility: z
     .strictObject({
