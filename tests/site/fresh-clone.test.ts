@@ -132,9 +132,9 @@ describe("a resource page", () => {
     expect(text("/ressources/dilcrah/")).toMatch(/lien en erreur depuis le 27 novembre 2026/);
   });
 
-  it("labels its date as the last editorial review", () => {
-    expect(text("/ressources/dilcrah/")).toContain("Dernière relecture de la fiche");
-    expect(text("/ressources/dilcrah/")).not.toContain("vérifiée le");
+  it("labels its date as the day the fiche was written, claiming no review by the group", () => {
+    expect(text("/ressources/dilcrah/")).toContain("Fiche rédigée le");
+    expect(text("/ressources/dilcrah/")).not.toMatch(/relecture|vérifiée le/);
   });
 });
 
