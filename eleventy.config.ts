@@ -11,6 +11,7 @@ import { dashboardPlugin } from "./src/site/editor/dashboard.ts";
 import { editorPlugin } from "./src/site/editor/plugin.ts";
 import { lettersPlugin } from "./src/site/editorial/letters.ts";
 import { editorialPlugin } from "./src/site/editorial/plugin.ts";
+import { withPublicUrl } from "./src/site/editorial/site-url.ts";
 import { feedsPlugin } from "./src/site/feeds/plugin.ts";
 import { createLabels, filtersPlugin } from "./src/site/filters.ts";
 import { listingsPlugin } from "./src/site/lists/plugin.ts";
@@ -23,7 +24,8 @@ export default function (eleventyConfig: UserConfig) {
   const themes = loadThemes(DATA_FILES.themes);
   const registry = existsSync(DATA_FILES.sources) ? loadRegistry(DATA_FILES.sources, themes) : [];
   const state = loadState(DATA_FILES.sourceState);
-  const site = loadYamlFile(DATA_FILES.site, siteSchema);
+  // `site.url` as templates see it: the deployment's address when the build is told it (SITE_URL).
+  const site = withPublicUrl(loadYamlFile(DATA_FILES.site, siteSchema), process.env.SITE_URL);
   const labels = createLabels(themes, new Map(registry.map((s) => [s.id, s.name])));
 
   // Content (src/site/content/): data files validated on read; content files typed, validated and
@@ -41,7 +43,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // Feeds (src/site/feeds/): site and theme feeds, the sources' OPML, XML outputs kept well-formed.
-  eleventyConfig.addPlugin(feedsPlugin, { labels, siteName: site.name });
+  eleventyConfig.addPlugin(feedsPlugin, { labels, siteName: site.name, registry });
   // Editorial (src/site/editorial/): what the pages say about the site itself: sources' health,
   // link checks, legal fields still empty, typography; the weekly letters' introductions.
   eleventyConfig.addPlugin(editorialPlugin, { site, registry, state });

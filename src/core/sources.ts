@@ -33,6 +33,11 @@ export const sourceSchema = z.strictObject({
   include: keywordList,
   exclude: keywordList,
   reuse: z.enum(["excerpt", "full"]).default("excerpt"),
+  /**
+   * The licence under which a `full` source allows its content to be reused, as the source names
+   * it (e.g. « CC BY 4.0 »); empty while nobody has read it, and the pages then say it is not stated.
+   */
+  licence: z.string().trim().optional(),
   enabled: z.boolean().default(true),
   /** New items written per run at most; MAX_ITEMS_DEFAULT when absent. */
   maxItems: z.number().int().min(1).max(MAX_ITEMS_CEILING).optional(),

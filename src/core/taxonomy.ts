@@ -86,7 +86,7 @@ export type ResourceType = keyof typeof RESOURCE_TYPE_LABELS;
 export const resourceTypeSchema = z.enum(valuesOf(RESOURCE_TYPE_LABELS)).meta(fromVocabulary("resourceType"));
 
 export const AUDIENCE_LABELS = {
-  elus: "Élu·es",
+  elus: "Élu·e·s",
   agents: "Agents des collectivités",
   "travail-social": "Travail social",
   education: "Éducation",

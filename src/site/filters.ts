@@ -43,8 +43,13 @@ const dayParts = memoised((date): Record<"year" | "month" | "day", string> => {
   return { year: parts.year!, month: parts.month!, day: parts.day! };
 });
 
-/** « 23 novembre 2026 », as French readers write dates. */
-export const dateFr = memoised((date) => frenchDate.format(date));
+/** « 23 novembre 2026 », as French readers write dates, and « 1er décembre 2026 » on the first of a month. */
+export const dateFr = memoised((date) =>
+  frenchDate
+    .formatToParts(date)
+    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join(""),
+);
 
 /** Machine-readable date for `<time datetime>`. */
 export function isoDate(value: Date | string): string {

@@ -140,10 +140,10 @@ describe("the contact form", () => {
     await p.context().close();
   });
 
-  it("says no contact is published yet and points to the urgent-help box when nothing is configured", async () => {
+  it("sends professionals to the blog's contact form and points to the urgent-help box while the site has none", async () => {
     const p = await open("/contact/", fallbackServer.url);
     expect(await p.locator("form.contact-form").count()).toBe(0);
-    await expect(p.getByText("Aucun moyen de joindre le groupe").isVisible()).resolves.toBe(true);
+    await expect(p.getByRole("link", { name: /Aller sur le blog du groupe/ }).getAttribute("href")).resolves.toBe("https://laicite-brest.net/");
     await expect(p.getByRole("link", { name: "numéros d’aide urgente" }).getAttribute("href")).resolves.toBe("#aide-urgente-encadre");
     await p.context().close();
   });

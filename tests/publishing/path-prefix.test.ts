@@ -8,9 +8,10 @@ import { prepareSite, runBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { childText, children, parseXml } from "../support/xml.ts";
 
-/** GitHub Pages serves a project site under /<repository>/: the build is told with --pathprefix. */
+/** GitHub Pages serves a project site under /<repository>/ at its origin: the build is told with --pathprefix and SITE_URL, as the nightly does. */
 const PREFIX = "/depot/";
-const ABSOLUTE = `https://laicite-brest.net${PREFIX}`;
+const ORIGIN = "https://groupe-appui.github.io";
+const ABSOLUTE = `${ORIGIN}${PREFIX}`;
 
 let root: string;
 let published: string;
@@ -25,7 +26,12 @@ async function htmlFiles(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   root = await prepareSite({ content: { veille: "tests/fixtures/publishing/veille" } });
-  [browser] = await Promise.all([launchBrowser(), runBuild(root, [`--pathprefix=${PREFIX}`])]);
+  process.env.SITE_URL = ORIGIN;
+  try {
+    [browser] = await Promise.all([launchBrowser(), runBuild(root, [`--pathprefix=${PREFIX}`])]);
+  } finally {
+    delete process.env.SITE_URL;
+  }
   // Served as Pages would: the site's root is the /depot/ folder of the server.
   published = join(root, "public", PREFIX);
   await mkdir(join(root, "public"));

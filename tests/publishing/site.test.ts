@@ -9,7 +9,10 @@ import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.t
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { childText as text, children, parseXml, type XmlElement } from "../support/xml.ts";
 
-const SITE_URL = "https://laicite-brest.net";
+/** The address the group would choose for the site (site.url); the blog keeps its own. */
+const SITE_URL = "https://groupe.example";
+/** A proposed post's title as the feeds give it: marked, and typeset. */
+const PROPOSED_POST = "Proposition\u202F: Comment solliciter le groupe d’appui\u202F?";
 const NEW_PAGES = ["/themes/", "/themes/laicite/", "/veille/lettre/", "/veille/lettre/2026-S47/", "/sources/"];
 
 let site: SiteBuild;
@@ -21,6 +24,7 @@ const entryTitles = (url: string) => children(atom(url), "entry").map((e) => tex
 
 beforeAll(async () => {
   site = await buildSite({
+    site: { url: SITE_URL },
     content: { veille: "tests/fixtures/publishing/veille" },
     files: {
       "_data/sources.yaml": readFileSync(join(PROJECT_ROOT, "tests/fixtures/publishing/sources.yaml"), "utf8"),
@@ -50,7 +54,7 @@ describe("the site-wide Atom feed", () => {
   it("gives every entry a title, an id, a date and an absolute link", () => {
     for (const entry of children(atom("/feed.xml"), "entry")) {
       expect(text(entry, "title")).not.toBe("");
-      expect(text(entry, "id")).toMatch(/^https:\/\/laicite-brest\.net\//);
+      expect(text(entry, "id")).toMatch(/^https:\/\/groupe\.example\//);
       expect(text(entry, "updated")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       for (const link of children(entry, "link")) expect(link.getAttribute("href")).toMatch(/^https?:\/\//);
     }
@@ -59,7 +63,7 @@ describe("the site-wide Atom feed", () => {
   it("mixes watch items and the group's posts, newest first", () => {
     const titles = entryTitles("/feed.xml");
     expect(titles[0]).toBe("Une information sans thème");
-    expect(titles).toContain("Comment solliciter le groupe d'appui ?");
+    expect(titles).toContain(PROPOSED_POST);
     const dates = children(atom("/feed.xml"), "entry").map((e) => text(e, "updated"));
     expect([...dates].sort().reverse()).toEqual(dates);
   });
@@ -71,7 +75,7 @@ describe("the site-wide Atom feed", () => {
   });
 
   it("carries a post's text with its links made absolute", () => {
-    const entry = children(atom("/feed.xml"), "entry").find((e) => text(e, "title") === "Comment solliciter le groupe d'appui ?")!;
+    const entry = children(atom("/feed.xml"), "entry").find((e) => text(e, "title") === PROPOSED_POST)!;
     expect(text(entry, "content")).toContain(`href="${SITE_URL}/contact/"`);
   });
 });
@@ -85,7 +89,7 @@ describe("the JSON feed", () => {
 
   it("gives every item an id, an absolute URL and a content", () => {
     for (const item of feed().items) {
-      expect(item.id).toMatch(/^https:\/\/laicite-brest\.net\//);
+      expect(item.id).toMatch(/^https:\/\/groupe\.example\//);
       expect(item.url).toBe(item.id);
       expect(item.content_html ?? item.content_text).toBeTruthy();
     }

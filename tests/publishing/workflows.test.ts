@@ -13,8 +13,10 @@ const WORKFLOWS = join(PROJECT_ROOT, ".github/workflows");
 
 interface Step {
   name?: string;
+  id?: string;
   uses?: string;
   run?: string;
+  env?: Record<string, string>;
 }
 interface Job {
   needs?: string | string[];
@@ -100,6 +102,11 @@ describe("the nightly workflow", () => {
     expect(sequence.map(at)).toEqual(sequence.map(at).sort((a, b) => a - b));
     expect(at("actions/configure-pages")).toBeLessThan(at("Construire le site"));
     expect(stepNamed(build(), "Construire le site").run).toContain('--pathprefix="$PATH_PREFIX"');
+  });
+
+  it("builds absolute links from the address GitHub Pages serves the site at", () => {
+    const configure = build().steps.find((s) => s.uses?.startsWith("actions/configure-pages"));
+    expect(stepNamed(build(), "Construire le site").env?.SITE_URL).toBe(`\${{ steps.${configure?.id}.outputs.origin }}`);
   });
 
   it("deploys with the official Pages action, with only the rights it needs", () => {

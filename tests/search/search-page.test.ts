@@ -249,14 +249,14 @@ describe("the search page", () => {
   it("announces the outcome of a search in a status region", async () => {
     const page = await openSearch(`?q=${encodeURIComponent("laïcité")}&type=Actualit%C3%A9`);
     await expect(page.getByRole("status").textContent()).resolves.toBe(
-      "1 résultat pour « laïcité », 1 filtre actif.",
+      "1 résultat pour «\u202Flaïcité\u202F», 1 filtre actif.",
     );
     await page.context().close();
   });
 
   it("suggests themes, the directory and the watch when nothing is found", async () => {
     const page = await openSearch("?q=zygomorphe");
-    await expect(status(page).textContent()).resolves.toBe("Aucun résultat pour « zygomorphe ».");
+    await expect(status(page).textContent()).resolves.toBe("Aucun résultat pour «\u202Fzygomorphe\u202F».");
     const help = page.locator("[data-search-empty]");
     await expect(help.isVisible()).resolves.toBe(true);
     await expect(help.getByRole("link", { name: "Laïcité et fait religieux" }).getAttribute("href")).resolves.toMatch(/^\/recherche\/\?theme=/);

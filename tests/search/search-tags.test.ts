@@ -49,8 +49,15 @@ describe("searchTags", () => {
     expect(byKind(tags, "filter")).toContainEqual(["source", "Défenseur des droits"]);
     expect(byKind(tags, "meta")).toContainEqual(["type", "Ressource · genre guide"]);
     expect(byKind(tags, "meta")).toContainEqual(["publics", "public elus, public sante"]);
-    expect(byKind(tags, "meta")).toContainEqual(["verifie", "2026-11-23"]);
+    expect(byKind(tags, "meta")).toContainEqual(["redigee", "2026-11-23"]);
     expect(byKind(tags, "sort")).toEqual([["date", "2026-11-23"]]);
+  });
+
+  it("marks a proposition in its results, so a text awaiting the group's validation never reads as the group's", () => {
+    const proposal = searchTags({ contentType: "post", date: "2026-11-23", themes: [], status: "proposition" }, labels);
+    const validated = searchTags({ contentType: "post", date: "2026-11-23", themes: [], status: "valide" }, labels);
+    expect(byKind(proposal, "meta")).toContainEqual(["statut", "proposition en attente de validation par le groupe"]);
+    expect(byKind(validated, "meta").map(([name]) => name)).not.toContain("statut");
   });
 
   it("files a post as a post by its author", () => {

@@ -13,7 +13,7 @@ describe("The directory's ways in", () => {
   it("lists each audience resources carry, in the vocabulary's order, with its label, count and search link", () => {
     const links = directoryLinks([resource({ audiences: ["education", "elus"] }), resource({ audiences: ["elus"] })], "public", options);
     expect(links).toEqual([
-      { id: "elus", label: "Élu·es", count: 2, url: "/recherche/?public=%C3%89lu%C2%B7es" },
+      { id: "elus", label: "Élu·e·s", count: 2, url: "/recherche/?public=%C3%89lu%C2%B7e%C2%B7s" },
       { id: "education", label: "Éducation", count: 1, url: "/recherche/?public=%C3%89ducation" },
     ]);
   });

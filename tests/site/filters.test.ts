@@ -18,7 +18,13 @@ describe("dateFr", () => {
   });
 
   it("reads the calendar day in Paris, not in UTC", () => {
-    expect(dateFr("2026-12-31T23:30:00Z")).toBe("1 janvier 2027");
+    expect(dateFr("2026-12-31T23:30:00Z")).toBe("1er janvier 2027");
+  });
+
+  it("writes the first of a month as an ordinal, « 1er », and no other day", () => {
+    expect(dateFr("2026-12-01T10:00:00Z")).toBe("1er décembre 2026");
+    expect(dateFr("2026-12-11T10:00:00Z")).toBe("11 décembre 2026");
+    expect(dateFr("2026-12-21T10:00:00Z")).toBe("21 décembre 2026");
   });
 });
 

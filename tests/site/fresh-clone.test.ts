@@ -89,9 +89,11 @@ describe("the site's dashboard", () => {
 
   it("lists the legal fields still empty and the resources whose link fails", () => {
     const dashboard = text("/admin/tableau-de-bord/");
+    // Every fiche is listed among the propositions: the failing links are read in their own section.
+    const failing = dashboard.slice(dashboard.indexOf("Ressources dont le lien est en erreur"), dashboard.indexOf("Sources en erreur"));
     expect(dashboard).toContain("legal.director");
-    expect(dashboard).toContain("DILCRAH");
-    expect(dashboard).not.toContain("Miviludes");
+    expect(failing).toContain("DILCRAH");
+    expect(failing).not.toContain("Miviludes");
   });
 });
 
@@ -132,9 +134,9 @@ describe("a resource page", () => {
     expect(text("/ressources/dilcrah/")).toMatch(/lien en erreur depuis le 27 novembre 2026/);
   });
 
-  it("labels its date as the last editorial review", () => {
-    expect(text("/ressources/dilcrah/")).toContain("Dernière relecture de la fiche");
-    expect(text("/ressources/dilcrah/")).not.toContain("vérifiée le");
+  it("labels its date as the day the fiche was written, claiming no review by the group", () => {
+    expect(text("/ressources/dilcrah/")).toContain("Fiche rédigée le");
+    expect(text("/ressources/dilcrah/")).not.toMatch(/relecture|vérifiée le/);
   });
 });
 
@@ -153,6 +155,6 @@ describe("French typography", () => {
   });
 
   it("names a resource's language in words", () => {
-    expect(text("/ressources/iij-mecanismes-orientation-multi-acteurs/")).toContain("Langue anglais");
+    expect(text("/ressources/isd-institute-for-strategic-dialogue/")).toContain("Langue anglais");
   });
 });

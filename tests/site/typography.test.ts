@@ -57,6 +57,14 @@ describe("French typography on a page", () => {
     expect(typesetHtml(`<p data-source-text>a<b>b ?</p><p>c ?</p>`)).toBe(`<p data-source-text>a<b>b ?</p><p>c${NNBSP}?</p>`);
   });
 
+  it("turns the apostrophe of a word elided into a link into a typographic one", () => {
+    expect(typesetHtml(`<p>Voir l'<a href="/ressources/">annuaire</a> et L&#39;<em>aide</em>.</p>`)).toBe(`<p>Voir l’<a href="/ressources/">annuaire</a> et L’<em>aide</em>.</p>`);
+  });
+
+  it("leaves a quote that ends a run before an end tag alone", () => {
+    expect(typesetHtml(`<p><em>'cité'</em></p>`)).toBe(`<p><em>'cité'</em></p>`);
+  });
+
   it("keeps the doctype and comments byte for byte", () => {
     const html = `<!doctype html><!-- note : ici --><p>x</p>`;
     expect(typesetHtml(html)).toBe(html);

@@ -12,14 +12,14 @@ const RULES = {
     if (!value) return "Indiquez votre adresse électronique professionnelle.";
     return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value)
       ? ""
-      : "L'adresse électronique doit avoir la forme prenom.nom@structure.fr.";
+      : "L’adresse électronique doit avoir la forme prenom.nom@structure.fr.";
   },
   message: (el) => {
     const length = el.value.trim().length;
     if (length === 0) return "Écrivez votre message.";
-    return length < 30 ? `Votre message est trop court (${length} caractères) : décrivez la situation en 30 caractères au moins.` : "";
+    return length < 30 ? `Votre message est trop court (${length} caractères)\u202F: décrivez la situation en 30 caractères au moins.` : "";
   },
-  consentement: (el) => (el.checked ? "" : "Cochez la case pour indiquer que vous avez pris connaissance de l'usage fait de vos données."),
+  consentement: (el) => (el.checked ? "" : "Cochez la case pour indiquer que vous avez pris connaissance de l’usage fait de vos données."),
 };
 
 function showError(field, message) {

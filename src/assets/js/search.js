@@ -25,6 +25,8 @@ const emptyHelp = form.querySelector("[data-search-empty]");
 
 const collator = new Intl.Collator("fr", { numeric: true });
 const longDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
+// French writes the first day of a month as an ordinal: « 1er décembre 2026 » (as src/site/filters.ts does).
+const frenchDate = (date) => longDate.formatToParts(date).map((p) => (p.type === "day" && p.value === "1" ? "1er" : p.value)).join("");
 const plural = (count, one, many) => `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
 
 let pagefind;
@@ -169,9 +171,9 @@ async function search({ focusResults = false } = {}) {
   if (ticket !== latestSearch) return;
   updateFacets(counts, filters);
   const count = plural(results.length, "résultat", "résultats");
-  const what = term ? ` pour « ${term} »` : "";
+  const what = term ? ` pour «\u202F${term}\u202F»` : "";
   const among = filtered ? `, ${plural(Object.values(filters).flat().length, "filtre actif", "filtres actifs")}` : "";
-  const order = results.length > 1 ? (byDate ? ", du plus récent au plus ancien" : ", les plus pertinents d'abord") : "";
+  const order = results.length > 1 ? (byDate ? ", du plus récent au plus ancien" : ", les plus pertinents d’abord") : "";
   await showResults(results, `${results.length ? count : "Aucun résultat"}${what}${among}${order}.`);
   if (focusResults) document.getElementById("titre-resultats").focus();
 }
@@ -212,8 +214,13 @@ function renderResult(result) {
   const add = (...nodes) => meta.append(...(meta.childNodes.length ? [" · ", ...nodes] : nodes));
   if (result.meta.type) add(result.meta.type);
   if (result.meta.date) add("publié le ", timeOf(result.meta.date));
-  if (result.meta.verifie) add("fiche relue le ", timeOf(result.meta.verifie));
+  if (result.meta.redigee) add("fiche rédigée le ", timeOf(result.meta.redigee));
   if (result.meta.source) add(result.meta.source);
+  if (result.meta.statut) {
+    const mark = document.createElement("strong");
+    mark.textContent = result.meta.statut;
+    add(mark);
+  }
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
   // Pagefind escapes the page text and only adds <mark> around the matched words.
@@ -225,7 +232,7 @@ function renderResult(result) {
 function timeOf(iso) {
   const time = document.createElement("time");
   time.dateTime = iso;
-  time.textContent = longDate.format(new Date(`${iso}T00:00:00Z`));
+  time.textContent = frenchDate(new Date(`${iso}T00:00:00Z`));
   return time;
 }
 
@@ -273,7 +280,7 @@ async function start() {
     await pagefind.options({ baseUrl: SITE_ROOT.pathname });
     renderFacets(await pagefind.filters());
   } catch {
-    status.textContent = "La recherche n'a pas pu être chargée. Vous pouvez parcourir la veille et l'annuaire des ressources.";
+    status.textContent = "La recherche n’a pas pu être chargée. Vous pouvez parcourir la veille et l’annuaire des ressources.";
     emptyHelp.hidden = false;
     return;
   }

@@ -60,7 +60,7 @@ export interface ContentType {
     /** The facets this type fills, and from which field (theme, territory, … see search-facets.ts). */
     facets: Partial<Record<FacetId, FacetSource>>;
     /** Sort date and year facet: which field dates the page, and the result line's word for it. */
-    date?: { field: string; meta: "date" | "verifie" };
+    date?: { field: string; meta: "date" | "redigee" };
     /** Result metadata listing an array field's labels (« publics : Éducation, Santé »). */
     lists?: Record<string, { field: string; vocabulary: Vocabulary }>;
   };
@@ -100,7 +100,7 @@ export const CONTENT_TYPES = [
         territoire: { field: "territory" },
         source: { field: "organisation" },
       },
-      date: { field: "updated", meta: "verifie" },
+      date: { field: "updated", meta: "redigee" },
       lists: { publics: { field: "audiences", vocabulary: "audience" } },
     },
   },

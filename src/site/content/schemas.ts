@@ -33,7 +33,10 @@ export const siteSchema = z.strictObject({
   shortName: z.string().min(1),
   territory: z.string().min(1),
   description: z.string().min(1),
-  url: z.url({ protocol: /^https?$/ }),
+  /** The site's own public address, once the group has chosen one; empty until then (the build then takes the deployment's, `SITE_URL`). */
+  url: optionalUrl,
+  /** The group's existing blog, where its charter and its contact form are published. */
+  blog: optionalUrl.default(""),
   language: z.literal("fr"),
   contact: z.strictObject({
     endpoint: optionalUrl,
@@ -53,6 +56,8 @@ export const siteSchema = z.strictObject({
     legalBasis: pending,
     formService: pending,
     retention: pending,
+    /** Transfers outside the European Union (host, form service) and their safeguards, in one or two sentences. */
+    transfers: pending.optional(),
   }),
   accessibility: z
     .strictObject({
@@ -129,7 +134,15 @@ export const resourceSchema = z.strictObject({
   audiences: z.array(audienceSchema).min(1),
   language: z.string().regex(/^[a-z]{2}$/, { message: "code de langue à deux lettres attendu (fr, en, de…)" }),
   summary: z.string().min(1).max(SUMMARY_MAX),
+  /** When the fiche was written or last edited: what the page says until the group has reviewed it. */
   updated: isoDay,
+  /** Written by the project for the group: a proposition until the group validates the fiche (the default, so no fiche passes for reviewed by omission). */
+  status: statusSchema.default("proposition"),
+  /** When the group reviewed the fiche: only a validated fiche has one, and every validated fiche does. */
+  reviewed: isoDay.optional(),
+}).superRefine((fiche, ctx) => {
+  if (fiche.status === "valide" && !fiche.reviewed) ctx.addIssue({ code: "custom", path: ["reviewed"], message: "obligatoire quand la fiche est « valide » : date de sa relecture par le groupe" });
+  if (fiche.status === "proposition" && fiche.reviewed) ctx.addIssue({ code: "custom", path: ["reviewed"], message: "seulement pour une fiche « valide » : une proposition n'a pas encore été relue par le groupe" });
 });
 
 export const postSchema = z.strictObject({

@@ -7,6 +7,7 @@ import { CONTENT_TYPES, importedPagesTemplate } from "../content/content-types.t
 import type { Site } from "../content/schemas.ts";
 import { legalChecklist, missingLegalFields } from "./legal.ts";
 import { linkCheck, type LinkState } from "./link-state.ts";
+import { licenceLookup } from "./reuse.ts";
 import { countByKind, healthSummary, sourceHealth } from "./source-health.ts";
 import { typesetHtml } from "./typography.ts";
 
@@ -31,6 +32,8 @@ export function editorialPlugin(eleventyConfig: UserConfig, { site, registry, st
   eleventyConfig.addGlobalData("sourceHealthCounts", countByKind(health));
   eleventyConfig.addFilter("healthSummary", healthSummary);
   eleventyConfig.addFilter("linkCheck", (url: string, links: LinkState | undefined) => linkCheck(links, url));
+  // The licence a reproduced watch item is published under, named on its page ("" when not stated).
+  eleventyConfig.addFilter("sourceLicence", licenceLookup(registry));
   eleventyConfig.addFilter("languageName", (code: string) => languageNames.of(code) ?? code);
   // Browsers ask for /favicon.ico whatever the page links: answer it rather than log a 404.
   eleventyConfig.addPassthroughCopy({ "src/assets/icons/favicon.ico": "favicon.ico" });

@@ -14,6 +14,8 @@ const BEFORE_HIGH_PUNCTUATION = new RegExp(`${SPACE}+(?=[;:!?])`, "g");
 const AFTER_OPENING_GUILLEMET = new RegExp(`«${SPACE}*`, "g");
 const BEFORE_CLOSING_GUILLEMET = new RegExp(`${SPACE}*»`, "g");
 const MAY_NEED_TYPOGRAPHY = /['&;:!?«»]/;
+/** An elided word at the very end of a run (« l' »), whose next letter is in the element that follows. */
+const APOSTROPHE_AT_END = /(\p{L})(?:'|&#39;|&apos;)$/u;
 const HIGH_PUNCTUATION = /[;:!?]/;
 
 /**
@@ -83,7 +85,10 @@ export function typesetHtml(html: string): string {
       },
       ontext(start, end) {
         if (verbatimDepth > 0) return;
-        out.push(html.slice(copied, start), frenchText(html.slice(start, end)));
+        let text = frenchText(html.slice(start, end));
+        // « l'<a href>annuaire</a> »: the apostrophe elides into the start tag's text.
+        if (html[end] === "<" && /[a-z]/i.test(html[end + 1] ?? "")) text = text.replace(APOSTROPHE_AT_END, "$1’");
+        out.push(html.slice(copied, start), text);
         copied = end;
       },
       onselfclosingtag: IGNORED,

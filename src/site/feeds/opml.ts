@@ -1,6 +1,7 @@
 import { DOMImplementation, XMLSerializer } from "@xmldom/xmldom";
 import { SECTIONS } from "../../core/taxonomy.ts";
 import type { Source } from "../../core/sources.ts";
+import { reuseStatement } from "../editorial/reuse.ts";
 import { sectionLabel } from "../filters.ts";
 
 export interface OpmlHead {
@@ -34,7 +35,9 @@ export function registryOpml(sources: readonly Source[], head: OpmlHead): string
   for (const section of SECTIONS) {
     const folder = el(body, "outline", { text: sectionLabel(section) });
     for (const source of sources.filter((s) => s.enabled && s.section === section)) {
-      el(folder, "outline", { type: "rss", text: source.name, title: source.name, xmlUrl: source.feed, htmlUrl: source.site });
+      // A source the site reproduces says so, with its licence (OPML 2.0 `description`).
+      const description = source.reuse === "full" ? reuseStatement(source.licence ?? "") : undefined;
+      el(folder, "outline", { type: "rss", text: source.name, title: source.name, xmlUrl: source.feed, htmlUrl: source.site, description });
     }
   }
   return `<?xml version="1.0" encoding="utf-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;

@@ -3,7 +3,8 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Source } from "../../core/sources.ts";
 import type { Entry } from "../content/entries.ts";
-import { feedEntry, jsonFeed } from "./entries.ts";
+import { feedId } from "../editorial/site-url.ts";
+import { feedEntry, jsonFeed, noticeHtml, rightsHtml } from "./entries.ts";
 import { registryOpml, type OpmlHead } from "./opml.ts";
 import type { FeedSpec } from "./specs.ts";
 import type { Labels } from "../search/facets.ts";
@@ -21,9 +22,14 @@ const template = (name: string) => readFileSync(new URL(name, import.meta.url), 
  * (author, summary, link, themes) comes from one function, `feedEntry` (src/site/feeds/entries.ts);
  * the JSON Feed is an object serialised by `JSON.stringify`.
  */
-export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName }: { labels: Labels; siteName: string }): void {
+export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName, registry = [] }: { labels: Labels; siteName: string; registry?: readonly Source[] }): void {
+  // Sources whose content the site may reproduce, with their licence ("" while not stated).
+  const reproduced = new Map(registry.filter((s) => s.reuse === "full").map((s) => [s.id, s.licence ?? ""]));
   eleventyConfig.addPlugin(rssPlugin);
-  eleventyConfig.addFilter("feedEntry", (entry: Entry) => feedEntry(entry, labels, siteName));
+  eleventyConfig.addFilter("feedEntry", (entry: Entry) => feedEntry(entry, labels, siteName, reproduced));
+  eleventyConfig.addFilter("feedId", feedId);
+  eleventyConfig.addFilter("noticeHtml", noticeHtml);
+  eleventyConfig.addFilter("rightsHtml", rightsHtml);
   eleventyConfig.addFilter("registryOpml", (sources: Source[], head: OpmlHead) => registryOpml(sources, head));
   const buildJsonFeed = async function (this: unknown, feed: FeedSpec, site: { url: string; shortName: string; name: string; description: string }) {
     // Eleventy's own filters, as the Atom template uses them: entry bodies through the site's
@@ -35,7 +41,7 @@ export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName }: { 
         const content = String((entry as Entry & { content?: string }).content ?? "");
         return {
           url: absolute.call(this, entry.url, site.url),
-          fields: feedEntry(entry, labels, siteName),
+          fields: feedEntry(entry, labels, siteName, reproduced),
           body: content.trim() ? await renderTransforms.call(this, content, entry.data.page, site.url) : "",
         };
       }),

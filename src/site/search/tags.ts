@@ -52,6 +52,8 @@ export function searchTags(data: Record<string, unknown>, labels: Labels, types?
   for (const [name, list] of Object.entries(search.lists ?? {})) {
     add("meta", name, valuesOf(data, list.field).map((v) => facetValue(list.vocabulary, labels, v)).join(", "));
   }
+  // A text written for the group and not yet validated says so in the results too.
+  if (data.status === "proposition") add("meta", "statut", "proposition en attente de validation par le groupe");
   const when = search.date ? (data[search.date.field] as Date | string | undefined) : undefined;
   if (when && search.date) {
     add("filter", "annee", year(when));
