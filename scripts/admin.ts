@@ -20,7 +20,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65534) {
 }
 const proxyPort = port + 1;
 
-const proxy = await startProxy(process.cwd(), proxyPort, "inherit");
+const proxy = await startProxy(process.cwd(), proxyPort, { output: "inherit" });
 const eleventy = spawn(
   process.execPath,
   ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`],
