@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Theme } from "../../core/taxonomy.ts";
-import { parseYamlText, validate } from "../../core/validation.ts";
+import { DataError, parseYamlText, validate } from "../../core/validation.ts";
 import { CONTENT_TYPES, contentType, declarationProblems, folderGlob, importedPagesTemplate, type ContentType } from "./content-types.ts";
 import type { Entry } from "./entries.ts";
 import { createFrontMatterParser, refuseExecutableFrontMatter, skipMessage } from "./front-matter.ts";
@@ -102,15 +102,30 @@ export interface DataValidationOptions {
  * build with the file, the field and what was expected (front matter: contentTypesPlugin below).
  */
 export function dataValidationPlugin(eleventyConfig: UserConfig, { loaded }: DataValidationOptions): void {
+  const handedOver = (name: string) => Object.hasOwn(loaded, name);
   eleventyConfig.addDataExtension("yaml", (contents: string, file: string) => {
     const name = basename(file);
-    if (name in loaded) return deepFreeze(loaded[name]);
+    refuseReservedName(file);
+    if (handedOver(name)) return deepFreeze(loaded[name]);
     const data = parseYamlText(contents, file);
-    const schema = dataSchemas[name];
+    const schema = Object.hasOwn(dataSchemas, name) ? dataSchemas[name] : undefined;
     return deepFreeze(schema ? validate(schema, data, file) : data);
   });
   eleventyConfig.addDataExtension("json", (contents: string, file: string) => {
     const name = basename(file);
-    return deepFreeze(name in loaded ? loaded[name] : JSON.parse(contents));
+    refuseReservedName(file);
+    return deepFreeze(handedOver(name) ? loaded[name] : JSON.parse(contents));
   });
+}
+
+/**
+ * A data file is known to the pages by its name without extension (`site.yaml` is `site`). A name
+ * JavaScript already gives every object (`constructor`, `toString`, `__proto__`…) would be replaced
+ * by that built-in, silently: such a file stops the build, named.
+ */
+export function refuseReservedName(file: string): void {
+  const stem = basename(file).replace(/\.[^.]*$/, "");
+  if (stem in Object.prototype || stem === "prototype") {
+    throw new DataError(file, [`le nom « ${stem} » est réservé par le langage du site et ce fichier serait ignoré : renommez-le, par exemple « ${stem}-donnees${basename(file).slice(stem.length)} ».`]);
+  }
 }
