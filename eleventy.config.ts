@@ -26,6 +26,9 @@ export default function (eleventyConfig: UserConfig) {
   const state = loadState(DATA_FILES.sourceState);
   const site = loadYamlFile(DATA_FILES.site, siteSchema);
   const labels = createLabels(themes, new Map(registry.map((s) => [s.id, s.name])));
+  // Read here, not by Eleventy's data cascade: when serving (`npm start`, `npm run admin`), a change
+  // to one of them reloads this configuration, so the preview shows a saved file seconds later.
+  for (const file of [DATA_FILES.themes, DATA_FILES.sources, DATA_FILES.sourceState, DATA_FILES.site]) eleventyConfig.addWatchTarget(file, { resetConfig: true });
 
   // Content (src/site/content/): data files validated on read; content files typed, validated and
   // completed by their declaration (content-types.ts).
