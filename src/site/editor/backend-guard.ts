@@ -15,6 +15,7 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import { once } from "node:events";
 import { join } from "node:path";
 import { CONTENT_DIR, DATA_FILES } from "../../core/paths.ts";
+import { LOOPBACK_HOST } from "./loopback.ts";
 import { CONTENT_TYPES, typeOfFile, type ContentType } from "../content/content-types.ts";
 
 /** The editor's media folder (`media_folder` of src/site/editor/cms-config.ts). */
@@ -187,9 +188,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function forward(req: IncomingMessage, res: ServerResponse, backendPort: number, body?: Buffer): void {
-  const headers = { ...req.headers, host: `127.0.0.1:${backendPort}` };
+  const headers = { ...req.headers, host: `${LOOPBACK_HOST}:${backendPort}` };
   if (body) headers["content-length"] = String(body.length);
-  const upstream = request({ host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers }, (answer) => {
+  const upstream = request({ host: LOOPBACK_HOST, port: backendPort, method: req.method, path: req.url, headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
@@ -203,7 +204,7 @@ function forward(req: IncomingMessage, res: ServerResponse, backendPort: number,
 /** Starts the guard on 127.0.0.1:`port`; resolves once it listens. */
 export async function startGuard({ root, port, backendPort, origins, types = CONTENT_TYPES }: GuardOptions): Promise<Guard> {
   const realRoot = realpathSync(root);
-  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const hosts = new Set([`${LOOPBACK_HOST}:${port}`, `localhost:${port}`]);
   const allowedOrigins = new Set(origins.map((origin) => new URL(origin).origin));
   const server = createServer(async (req, res) => {
     const host = (req.headers.host ?? "").toLowerCase();
@@ -229,7 +230,7 @@ export async function startGuard({ root, port, backendPort, origins, types = CON
       else refuse(res, 500, "erreur inattendue de l'éditeur local");
     }
   });
-  server.listen(port, "127.0.0.1");
+  server.listen(port, LOOPBACK_HOST);
   await Promise.race([once(server, "listening"), once(server, "error").then(([error]) => Promise.reject(error))]);
   return {
     server,

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { once } from "node:events";
 import { createServer, type AddressInfo } from "node:net";
 import { startGuard } from "./backend-guard.ts";
+import { LOOPBACK_HOST } from "./loopback.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -24,7 +25,7 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
+    probe.listen(0, LOOPBACK_HOST, () => {
       const { port } = probe.address() as AddressInfo;
       probe.close(() => resolve(port));
     });
@@ -50,7 +51,7 @@ export async function startProxy(root: string, port: number, { output = "ignore"
   // The guard first: the port the editor knows is the one that can be taken.
   const guard = await startGuard({ root, port, backendPort, origins });
   const child = spawn(process.execPath, [require.resolve("decap-server/dist/index.js")], {
-    env: { ...process.env, PORT: String(backendPort), BIND_HOST: "127.0.0.1", MODE: "fs", GIT_REPO_DIRECTORY: root, LOG_LEVEL: "info" },
+    env: { ...process.env, PORT: String(backendPort), BIND_HOST: LOOPBACK_HOST, MODE: "fs", GIT_REPO_DIRECTORY: root, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", output === "inherit" ? "inherit" : "pipe"],
   });
   const started = new Promise<void>((resolve, reject) => {
