@@ -108,6 +108,21 @@ const title = async (port: number) => /<title>([^<]*)/.exec((await get("127.0.0.
 
 let root: string;
 
+/** Runs `npm run <script>` during the tests of the enclosing `describe`; the function gives its port. */
+function serving(script: string, choosePort: () => Promise<number>): () => number {
+  let port = 0;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    port = await choosePort();
+    session = run(root, script, port);
+    await session.waitFor(/Server at/);
+  }, SLOW);
+  afterAll(async () => {
+    await session?.stop();
+  });
+  return () => port;
+}
+
 beforeAll(async () => {
   root = await prepareSite();
 }, SLOW);
@@ -117,32 +132,21 @@ afterAll(async () => {
 });
 
 describe("npm start", () => {
-  let port: number;
-  let session: Session;
-
-  beforeAll(async () => {
-    port = await freePort();
-    session = run(root, "start", port);
-    await session.waitFor(/Server at/);
-  }, SLOW);
-
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const port = serving("start", freePort);
 
   it("listens on 127.0.0.1 only, not on the machine's other addresses", async () => {
-    expect(listeningAddresses(port)).toEqual([`127.0.0.1:${port}`]);
-    expect(await answers("127.0.0.1", port)).toBe(true);
-    for (const address of OTHER_ADDRESSES) expect(await answers(address, port), address).toBe(false);
+    expect(listeningAddresses(port())).toEqual([`127.0.0.1:${port()}`]);
+    expect(await answers("127.0.0.1", port())).toBe(true);
+    for (const address of OTHER_ADDRESSES) expect(await answers(address, port()), address).toBe(false);
   });
 
   it("answers an encoded ../ instead of hanging, and serves nothing outside the site", async () => {
     for (const path of ["/%2e%2e%2fpackage.json", "/..%2f..%2f..%2fetc%2fpasswd"]) {
-      const answer = await get("127.0.0.1", port, path);
+      const answer = await get("127.0.0.1", port(), path);
       expect(answer.status, path).toBe(400);
       expect(answer.text).not.toContain('"name"');
     }
-    expect((await get("127.0.0.1", port, "/")).status).toBe(200);
+    expect((await get("127.0.0.1", port(), "/")).status).toBe(200);
   });
 
   it("shows a change to _data/site.yaml without a restart", async () => {
@@ -150,40 +154,29 @@ describe("npm start", () => {
     const before = await readFile(file, "utf8");
     await writeFile(file, before.replace(/^name: .*$/m, "name: NOM-CHANGE-EN-DIRECT"));
     try {
-      await expect.poll(() => title(port), { timeout: 60_000, interval: 500 }).toContain("NOM-CHANGE-EN-DIRECT");
+      await expect.poll(() => title(port()), { timeout: 60_000, interval: 500 }).toContain("NOM-CHANGE-EN-DIRECT");
     } finally {
       await writeFile(file, before);
     }
   }, SLOW);
 
   it("says in French that its port is taken, without a stack trace", async () => {
-    const second = run(root, "start", port);
+    const second = run(root, "start", port());
     expect(await second.exited).not.toBe(0);
-    expect(second.output()).toContain(`Le port ${port} est déjà pris`);
+    expect(second.output()).toContain(`Le port ${port()} est déjà pris`);
     expect(second.output()).not.toMatch(/^\s+at /m);
   }, SLOW);
 });
 
 describe("npm run admin", () => {
-  let port: number;
-  let session: Session;
-
-  beforeAll(async () => {
-    port = await freePair();
-    session = run(root, "admin", port);
-    await session.waitFor(/Server at/);
-  }, SLOW);
-
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const port = serving("admin", freePair);
 
   it("listens on 127.0.0.1 only, for the site and for the editor's backend", async () => {
-    expect(listeningAddresses(port)).toEqual([`127.0.0.1:${port}`]);
-    expect(listeningAddresses(port + 1)).toEqual([`127.0.0.1:${port + 1}`]);
+    expect(listeningAddresses(port())).toEqual([`127.0.0.1:${port()}`]);
+    expect(listeningAddresses(port() + 1)).toEqual([`127.0.0.1:${port() + 1}`]);
     for (const address of OTHER_ADDRESSES) {
-      expect(await answers(address, port), address).toBe(false);
-      expect(await answers(address, port + 1), address).toBe(false);
+      expect(await answers(address, port()), address).toBe(false);
+      expect(await answers(address, port() + 1), address).toBe(false);
     }
   });
 
@@ -194,7 +187,7 @@ describe("npm run admin", () => {
     const save = (path: string, raw: string) =>
       new Promise<number>((resolve, reject) => {
         const body = JSON.stringify({ action: "persistEntry", params: { branch: "main", dataFiles: [{ slug: "x", path, raw }], assets: [], options: { commitMessage: "essai", useWorkflow: false, status: "draft" } } });
-        const req = request({ host: "127.0.0.1", port: port + 1, method: "POST", path: "/api/v1", headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port}` } }, (res) => {
+        const req = request({ host: "127.0.0.1", port: port() + 1, method: "POST", path: "/api/v1", headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port()}` } }, (res) => {
           res.resume();
           resolve(res.statusCode!);
         });
@@ -204,8 +197,8 @@ describe("npm run admin", () => {
     try {
       expect(await save("_data/site.yaml", site.replace(/^name: .*$/m, "name: NOM-ENREGISTRE"))).toBe(200);
       expect(await save("_data/themeCatalog.yaml", themes.replace(`label: ${label}`, "label: THEME-ENREGISTRE"))).toBe(200);
-      await expect.poll(() => title(port), { timeout: 60_000, interval: 500 }).toContain("NOM-ENREGISTRE");
-      await expect.poll(async () => (await get("127.0.0.1", port, "/themes/")).text, { timeout: 60_000, interval: 500 }).toContain("THEME-ENREGISTRE");
+      await expect.poll(() => title(port()), { timeout: 60_000, interval: 500 }).toContain("NOM-ENREGISTRE");
+      await expect.poll(async () => (await get("127.0.0.1", port(), "/themes/")).text, { timeout: 60_000, interval: 500 }).toContain("THEME-ENREGISTRE");
     } finally {
       await writeFile(join(root, "_data/site.yaml"), site);
       await writeFile(join(root, "_data/themeCatalog.yaml"), themes);
