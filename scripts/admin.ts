@@ -1,7 +1,9 @@
 /**
  * `npm run admin`: the site and its editor, locally, against the working copy.
- * Eleventy serves the site on PORT (default 8080) and rebuilds it at each change; decap-server,
- * on PORT + 1, lets the editor at /admin/ read and write the files of this folder. Ctrl+C stops both.
+ * Eleventy serves the site on 127.0.0.1:PORT (default 8080) and rebuilds it at each change; on
+ * 127.0.0.1:PORT + 1, decap-server behind its guard (src/site/editor/backend-guard.ts) lets the
+ * editor at /admin/ read and write the content, data and media files of this folder, and nothing
+ * else. A port already taken is said in French before anything starts. Ctrl+C stops both.
  */
 import { createServer } from "node:net";
 import { commandLineOrExit } from "../src/core/cli-args.ts";

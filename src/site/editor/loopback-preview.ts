@@ -29,9 +29,11 @@ proto._serverListen = function (this: Record<PropertyKey, any>, port: number): v
     // maintainer expect the site at the port they gave.
     server.prependListener("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "EADDRINUSE") return;
+      const script = process.env.npm_lifecycle_event;
+      const command = script && script !== "start" ? `npm run ${script}` : "npm start";
       console.error(
         `\nLe port ${port} est déjà pris sur cette machine (un autre « npm start » ou « npm run admin » tourne peut-être encore).\n` +
-          `Arrêtez-le, ou choisissez un autre port : PORT=${port + 2} npm start`,
+          `Arrêtez-le, ou choisissez un autre port : PORT=${port + 2} ${command}`,
       );
       process.exit(1);
     });
