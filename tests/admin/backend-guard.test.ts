@@ -15,7 +15,7 @@ import { prepareSite } from "../support/site-build.ts";
 const SITE = "http://localhost:18000";
 let root: string;
 let port: number;
-let proxy: RunningProcess;
+let proxy: RunningProcess & { backendPort: number };
 
 interface Answer {
   status: number;
@@ -23,11 +23,11 @@ interface Answer {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function post(body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+function post(body: unknown, headers: Record<string, string> = {}, { to = port, method = "POST" } = {}): Promise<Answer> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, method: "POST", path: "/api/v1", headers: { "content-type": "application/json", origin: SITE, ...headers } },
+      { host: "127.0.0.1", port: to, method, path: "/api/v1", headers: { "content-type": "application/json", origin: SITE, ...headers } },
       (res) => {
         let data = "";
         res.on("data", (chunk) => (data += chunk));
@@ -139,5 +139,13 @@ describe("the editor's local backend behind its guard", () => {
     }
     expect(existsSync(join(root, "content/ressources/b.md"))).toBe(false);
     expect((await post({ action: "info" }, { host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it("lets no other page use decap-server's own port, behind the guard", async () => {
+    const preflight = { origin: "http://localhost:9999", "access-control-request-method": "POST", "access-control-request-headers": "content-type" };
+    const direct = await post(undefined, preflight, { to: proxy.backendPort, method: "OPTIONS" });
+    expect(direct.headers["access-control-allow-origin"]).not.toBe("http://localhost:9999");
+    const guarded = await post(undefined, { ...preflight, origin: SITE }, { method: "OPTIONS" });
+    expect(guarded.headers["access-control-allow-origin"]).toBe(SITE);
   });
 });

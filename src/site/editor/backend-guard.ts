@@ -191,7 +191,10 @@ function forward(req: IncomingMessage, res: ServerResponse, backendPort: number,
   const headers = { ...req.headers, host: `${LOOPBACK_HOST}:${backendPort}` };
   if (body) headers["content-length"] = String(body.length);
   const upstream = request({ host: LOOPBACK_HOST, port: backendPort, method: req.method, path: req.url, headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    // decap-server allows no browser origin (proxy.ts sets its ORIGIN to one no page has): the
+    // guard allows the site's, already checked, so a page that finds decap-server's own port gets nothing.
+    const allowed = req.headers.origin ? { "access-control-allow-origin": req.headers.origin, vary: "Origin" } : {};
+    res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...allowed });
     answer.pipe(res);
   });
   upstream.on("error", () => {

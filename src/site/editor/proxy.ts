@@ -45,13 +45,16 @@ export interface ProxyOptions {
  * (src/site/editor/backend-guard.ts: content, `.yaml` data and media files only, from the site's
  * pages only). Resolves once both listen; rejects with the listening error (EADDRINUSE…) otherwise.
  */
-export async function startProxy(root: string, port: number, { output = "ignore", siteOrigins }: ProxyOptions = {}): Promise<RunningProcess> {
+/** An origin no browser page has: decap-server's CORS answers only it, the guard answers the site. */
+const NO_BROWSER_ORIGIN = "http://backend-guard.invalid";
+
+export async function startProxy(root: string, port: number, { output = "ignore", siteOrigins }: ProxyOptions = {}): Promise<RunningProcess & { backendPort: number }> {
   const origins = siteOrigins ?? [`http://localhost:${port - 1}`, `http://127.0.0.1:${port - 1}`];
   const backendPort = await freePort();
   // The guard first: the port the editor knows is the one that can be taken.
   const guard = await startGuard({ root, port, backendPort, origins });
   const child = spawn(process.execPath, [require.resolve("decap-server/dist/index.js")], {
-    env: { ...process.env, PORT: String(backendPort), BIND_HOST: LOOPBACK_HOST, MODE: "fs", GIT_REPO_DIRECTORY: root, LOG_LEVEL: "info" },
+    env: { ...process.env, PORT: String(backendPort), BIND_HOST: LOOPBACK_HOST, MODE: "fs", GIT_REPO_DIRECTORY: root, LOG_LEVEL: "info", ORIGIN: NO_BROWSER_ORIGIN },
     stdio: ["ignore", "pipe", output === "inherit" ? "inherit" : "pipe"],
   });
   const started = new Promise<void>((resolve, reject) => {
@@ -70,5 +73,5 @@ export async function startProxy(root: string, port: number, { output = "ignore"
     await guard.stop();
     throw error;
   }
-  return { child, stop: async () => void (await Promise.all([guard.stop(), stopProcess(child)])) };
+  return { child, backendPort, stop: async () => void (await Promise.all([guard.stop(), stopProcess(child)])) };
 }
