@@ -27,6 +27,9 @@ export default function (eleventyConfig: UserConfig) {
   // `site.url` as templates see it: the deployment's address when the build is told it (SITE_URL).
   const site = withPublicUrl(loadYamlFile(DATA_FILES.site, siteSchema), process.env.SITE_URL);
   const labels = createLabels(themes, new Map(registry.map((s) => [s.id, s.name])));
+  // Read here, not by Eleventy's data cascade: when serving (`npm start`, `npm run admin`), a change
+  // to one of them reloads this configuration, so the preview shows a saved file seconds later.
+  for (const file of [DATA_FILES.themes, DATA_FILES.sources, DATA_FILES.sourceState, DATA_FILES.site]) eleventyConfig.addWatchTarget(file, { resetConfig: true });
 
   // Content (src/site/content/): data files validated on read; content files typed, validated and
   // completed by their declaration (content-types.ts).

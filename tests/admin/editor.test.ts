@@ -77,8 +77,8 @@ beforeAll(async () => {
   // Every build of this file, the rebuilds included, points the editor at this test's backend.
   process.env.DECAP_PROXY_PORT = String(proxyPort);
   await runBuild(root);
-  proxy = await startProxy(root, proxyPort);
   server = await serveStatic(join(root, "_site"));
+  proxy = await startProxy(root, proxyPort, { siteOrigins: [server.url] });
   browser = await launchBrowser();
 }, 300_000);
 

@@ -3,7 +3,7 @@ import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Theme } from "../../core/taxonomy.ts";
 import { CONTENT_DIR, DATA_FILES, type DataFileName } from "../../core/paths.ts";
-import { parseYamlText, validate } from "../../core/validation.ts";
+import { DataError, parseYamlText, validate } from "../../core/validation.ts";
 import { CONTENT_TYPES, contentType, declarationProblems, folderGlob, importedPagesTemplate, type ContentType } from "./content-types.ts";
 import type { Entry } from "./entries.ts";
 import { createFrontMatterParser, refuseExecutableFrontMatter, skipMessage } from "./front-matter.ts";
@@ -104,15 +104,30 @@ const DATA_FILE_NAMES = new Map(Object.entries(DATA_FILES).map(([name, path]) =>
  * build with the file, the field and what was expected (front matter: contentTypesPlugin below).
  */
 export function dataValidationPlugin(eleventyConfig: UserConfig, { loaded }: DataValidationOptions): void {
+  const handedOver = (name: DataFileName) => Object.hasOwn(loaded, name);
   eleventyConfig.addDataExtension("yaml", (contents: string, file: string) => {
+    refuseReservedName(file);
     const name = DATA_FILE_NAMES.get(basename(file));
-    if (name && name in loaded) return deepFreeze(loaded[name]);
+    if (name && handedOver(name)) return deepFreeze(loaded[name]);
     const data = parseYamlText(contents, file);
     const schema = name && dataSchemas[name];
     return deepFreeze(schema ? validate(schema, data, file) : data);
   });
   eleventyConfig.addDataExtension("json", (contents: string, file: string) => {
+    refuseReservedName(file);
     const name = DATA_FILE_NAMES.get(basename(file));
-    return deepFreeze(name && name in loaded ? loaded[name] : JSON.parse(contents));
+    return deepFreeze(name && handedOver(name) ? loaded[name] : JSON.parse(contents));
   });
+}
+
+/**
+ * A data file is known to the pages by its name without extension (`site.yaml` is `site`). A name
+ * JavaScript already gives every object (`constructor`, `toString`, `__proto__`…) would be replaced
+ * by that built-in, silently: such a file stops the build, named.
+ */
+export function refuseReservedName(file: string): void {
+  const stem = basename(file).replace(/\.[^.]*$/, "");
+  if (stem in Object.prototype || stem === "prototype") {
+    throw new DataError(file, [`le nom « ${stem} » est réservé par le langage du site et ce fichier serait ignoré : renommez-le, par exemple « ${stem}-donnees${basename(file).slice(stem.length)} ».`]);
+  }
 }
