@@ -27,6 +27,9 @@ export const DATA_FILES = {
 /** Eleventy's input: every content type has its folder below it (src/site/content/content-types.ts). */
 export const CONTENT_DIR = "content";
 
+/** Files maintainers attach in the editor, published at `/assets/medias/` (src/assets is copied as it is). */
+export const MEDIA_DIR = "src/assets/medias";
+
 /** The watch folder: `<YYYY>/<YYYY-MM-DD>-<slug>.md` items below it. */
 export const WATCH_DIR = `${CONTENT_DIR}/veille`;
 

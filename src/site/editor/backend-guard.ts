@@ -14,12 +14,10 @@ import { lstatSync, realpathSync } from "node:fs";
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { once } from "node:events";
 import { join } from "node:path";
-import { CONTENT_DIR, DATA_FILES } from "../../core/paths.ts";
+import { CONTENT_DIR, DATA_FILES, MEDIA_DIR } from "../../core/paths.ts";
 import { LOOPBACK_HOST } from "./loopback.ts";
 import { CONTENT_TYPES, typeOfFile, type ContentType } from "../content/content-types.ts";
 
-/** The editor's media folder (`media_folder` of src/site/editor/cms-config.ts). */
-export const MEDIA_DIR = "src/assets/medias";
 
 /**
  * Media kinds a maintainer may upload. No HTML, SVG or script: the folder is published on the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DATA_FILES } from "../../core/paths.ts";
+import { DATA_FILES, MEDIA_DIR } from "../../core/paths.ts";
 import { sourceSchema } from "../../core/sources.ts";
 import { AUDIENCE_LABELS, idSchema, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, themeSchema, type Theme, type Vocabulary } from "../../core/taxonomy.ts";
 import { CONTENT_TYPES, folderPath, type ContentType } from "../content/content-types.ts";
@@ -175,7 +175,7 @@ export function cmsConfig(options: CmsOptions, types: readonly ContentType[] = C
       },
     },
     local_backend: { url: `http://127.0.0.1:${options.localPort}/api/v1` },
-    media_folder: "src/assets/medias",
+    media_folder: MEDIA_DIR,
     public_folder: "/assets/medias",
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
