@@ -87,6 +87,8 @@ async function attempt(client: HttpClient, source: Source, validators: { etag?: 
     const { reading, candidates } = await processFeed(fetch, source, context);
     return { kind: "fetched", ...answered, validators: fetch.validators, reading, candidates };
   } catch (error) {
+    // Stopped by the run's deadline (in the parse or after it): nothing was learnt about the source.
+    if (error instanceof FeedError && deadline.aborted) return { kind: "failed", code: "deadline", error: error.message };
     // A feed stopped for its size is named with its source: the message may reach a summary of its own.
     if (error instanceof FeedError) return { kind: "unreadable", ...answered, error: SIZE_CODES.has(error.code) ? `source « ${source.id} » : ${error.message}` : error.message };
     throw error;
