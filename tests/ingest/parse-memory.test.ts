@@ -53,6 +53,8 @@ beforeAll(async () => {
   expect(Buffer.byteLength(many)).toBeLessThan(DEFAULTS.maxBytes);
   server.route("/nombreux", serve(many));
   server.route("/three", serve(fixture("rss2-three-items.xml")));
+  // About 10 MB of `<item/>`: the same attack in XML.
+  server.route("/rss-vide", serve(`<?xml version="1.0"?><rss version="2.0"><channel><title>Vide</title>${"<item/>".repeat(1_400_000)}</channel></rss>`));
   // Workers loaded before the runs: their start-up (seconds on a loaded machine) is not what is measured.
   await Promise.all([1, 2].map(() => parseFeedBounded(`<rss version="2.0"><channel>${" ".repeat(INLINE_LIMIT)}</channel></rss>`, "application/xml", "https://exemple.fr/chauffe", { budgetMs: 120_000 })));
 }, 180_000);
@@ -64,6 +66,16 @@ it("refuses a 10 MB JSON Feed of millions of empty items, naming its source, wit
   console.log(`10 MB JSON Feed of ${EMPTY_ITEMS} empty items: peak RSS +${peakMb} MB`);
   expect(report.sources.map((r) => r.status)).toEqual(["failing", "ok"]);
   expect(report.sources[0]!.error).toBe(`source « vide » : flux de ${EMPTY_ITEMS.toLocaleString("fr-FR")} articles, plus que les ${DEFAULTS.maxFeedItems.toLocaleString("fr-FR")} acceptés par source : refusé pour ne pas saturer la mémoire`);
+  expect(report.sources[1]!.added).toHaveLength(3);
+  expect(peakMb).toBeLessThan(700);
+}, 180_000);
+
+it("refuses an RSS feed of 1.4 million empty items, naming its source, and reads the others", async () => {
+  const s = site([source("rss-vide", server.url("/rss-vide")), source("apres", server.url("/three"))]);
+  const { result: report, peakMb } = await peakRssMb(() => s.run({ deadlineMs: 120_000, totalTimeoutMs: 20_000 }));
+  console.log(`10 MB RSS of 1 400 000 <item/>: peak RSS +${peakMb} MB, ${report.sources[0]!.error}`);
+  expect(report.sources.map((r) => r.status)).toEqual(["failing", "ok"]);
+  expect(report.sources[0]!.error).toMatch(/^source « rss-vide » : (flux de 1\s400\s000 articles|analyse du flux .* impossible : mémoire dépassée)/);
   expect(report.sources[1]!.added).toHaveLength(3);
   expect(peakMb).toBeLessThan(700);
 }, 180_000);
