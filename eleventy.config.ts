@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadLinkState } from "./src/core/link-state.ts";
 import { CONTENT_DIR, DATA_FILES } from "./src/core/paths.ts";
 import { loadState } from "./src/core/source-state.ts";
 import { loadRegistry, loadThemes } from "./src/core/sources.ts";
@@ -33,7 +34,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Content (src/site/content/): data files validated on read; content files typed, validated and
   // completed by their declaration (content-types.ts).
-  eleventyConfig.addPlugin(dataValidationPlugin, { loaded: { themes, sources: registry, sourceState: state, site } });
+  eleventyConfig.addPlugin(dataValidationPlugin, { loaded: { themes, sources: registry, sourceState: state, site, linkState: loadLinkState(DATA_FILES.linkState) } });
   // Called rather than added as a plugin: it hands back the imported entries (the watch), read by the site itself.
   const imported = contentTypesPlugin(eleventyConfig, { themes });
 

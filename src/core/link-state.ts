@@ -14,10 +14,13 @@
 import { z } from "zod";
 import { readJsonFile } from "./validation.ts";
 
+/** The dates the check writes (`toISOString()`): anything else would stop the build's date filters. */
+const checkDate = z.iso.datetime({ offset: true, message: "date ISO 8601 attendue (ex. 2026-12-01T02:30:00.000Z)" });
+
 export const linkRecordSchema = z.strictObject({
-  checked: z.string(),
-  lastSuccess: z.string().nullable(),
-  firstFailure: z.string().nullable(),
+  checked: checkDate,
+  lastSuccess: checkDate.nullable(),
+  firstFailure: checkDate.nullable(),
   status: z.number().int().nullable(),
   error: z.string().nullable(),
 });
@@ -27,6 +30,24 @@ export const linkStateSchema = z.record(z.string(), linkRecordSchema);
 export type LinkState = Record<string, LinkRecord>;
 
 export const LINK_RECORD_KEYS = Object.keys(linkRecordSchema.shape) as (keyof LinkRecord)[];
+
+/**
+ * The key a URL has in the state: the URL as the checker requests and records it (the WHATWG
+ * parser's form, `new URL(url).href`, without its fragment), so `http://h` and `http://h/`, or
+ * `/a/../b` and `/b`, find the same entry. Undefined for a string that is no URL.
+ */
+export function linkStateKey(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  parsed.hash = "";
+  return parsed.href;
+}
+
+/** The entry recorded for `url`, under its key (linkStateKey). */
+export function linkRecordOf(state: LinkState | undefined, url: string): LinkRecord | undefined {
+  const key = linkStateKey(url);
+  return state && key !== undefined && Object.hasOwn(state, key) ? state[key] : undefined;
+}
 
 /** The link state's entries; empty when the file is absent (no check has run yet). */
 export function loadLinkState(file: string): LinkState {

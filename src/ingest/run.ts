@@ -18,7 +18,7 @@ import { buildVocabulary } from "./classify.ts";
 import { createHttpClient, FetchError, type FetchResult, type HttpClient } from "./http.ts";
 import { loadLedger, saveLedger } from "./ledger.ts";
 import { acquireLock } from "./lock.ts";
-import { FeedError } from "./parse/index.ts";
+import { FeedError, MAX_FEED_ITEMS } from "./parse/index.ts";
 import { processFeed, type ProcessContext } from "./process.ts";
 import type { RunReport, SourceReport } from "./report.ts";
 import { curationFeedback } from "./relevance/curation.ts";
@@ -46,6 +46,8 @@ export interface RunOptions {
   /** One source's parse is abandoned after this (see parse/bounded.ts). */
   parseBudgetMs?: number;
   maxBytes?: number;
+  /** Items one feed may hold; a feed of more fails (see MAX_FEED_ITEMS in parse/raw.ts). */
+  maxFeedItems?: number;
   maxRedirects?: number;
   /** A source's first fetch imports only items this recent. */
   firstFetchDays?: number;
@@ -63,6 +65,7 @@ export const DEFAULTS = {
   deadlineMs: 10 * 60_000,
   parseBudgetMs: 30_000,
   maxBytes: 10 * 1024 * 1024,
+  maxFeedItems: MAX_FEED_ITEMS,
   maxRedirects: 5,
   firstFetchDays: 90,
 } as const;
@@ -84,10 +87,16 @@ async function attempt(client: HttpClient, source: Source, validators: { etag?: 
     const { reading, candidates } = await processFeed(fetch, source, context);
     return { kind: "fetched", ...answered, validators: fetch.validators, reading, candidates };
   } catch (error) {
-    if (error instanceof FeedError) return { kind: "unreadable", ...answered, error: error.message };
+    // Stopped by the run's deadline (in the parse or after it): nothing was learnt about the source.
+    if (error instanceof FeedError && deadline.aborted) return { kind: "failed", code: "deadline", error: error.message };
+    // A feed stopped for its size is named with its source: the message may reach a summary of its own.
+    if (error instanceof FeedError) return { kind: "unreadable", ...answered, error: SIZE_CODES.has(error.code) ? `source « ${source.id} » : ${error.message}` : error.message };
     throw error;
   }
 }
+
+/** Feed errors that say a feed is too big for the run, rather than unreadable. */
+const SIZE_CODES = new Set<FeedError["code"]>(["too-many-items", "parse-crashed"]);
 
 function selectSources(sources: Source[], only: string[] | undefined, file: string): Source[] {
   if (!only?.length) return sources.filter((s) => s.enabled);
@@ -157,7 +166,7 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
         const previous = state[source.id];
         const waiting = waitingReason(previous, source.feed, now);
         if (waiting) return { kind: "not-visited", reason: waiting } as const;
-        const context: ProcessContext = { parseBudget: { budgetMs: options.parseBudgetMs ?? DEFAULTS.parseBudgetMs, signal: deadline }, vocabulary, fetchedAt: now, keepUnlinked: options.keepUnlinked ?? false, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
+        const context: ProcessContext = { parseBudget: { budgetMs: options.parseBudgetMs ?? DEFAULTS.parseBudgetMs, signal: deadline, maxItems: options.maxFeedItems ?? DEFAULTS.maxFeedItems }, vocabulary, fetchedAt: now, keepUnlinked: options.keepUnlinked ?? false, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
         const validators = previous?.feed === source.feed ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
         // The host slot is taken before the global one, so a busy host never holds global slots.
         return hostLimit(hostOf(source.feed))(() => global(() => attempt(client, source, validators, context, deadline)));

@@ -7,13 +7,14 @@ import { join, normalize, resolve } from "node:path";
 import { getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { LinkChecker, LinkState, type RedirectInfo } from "linkinator";
 import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
-import { loadLinkState } from "../core/link-state.ts";
+import { linkStateKey, loadLinkState } from "../core/link-state.ts";
 import { CONTENT_DIR, DATA_FILES } from "../core/paths.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import { createGuardedAgent, FetchError, refusedHost } from "../ingest/http.ts";
 import { readFrontMatter } from "../ingest/store.ts";
 import { contentType } from "../site/content/content-types.ts";
 import type { Io } from "./io.ts";
+import { safeText } from "./safe-text.ts";
 import { nextLinkState, saveLinkState, type LinkOutcome } from "./link-state.ts";
 
 /** The resources' folder, relative to a site's root, as their content type declares it. */
@@ -87,7 +88,7 @@ export async function checkExternalLinks(dir: string, options: LinkCheckOptions)
   const port = await freePort();
   const siteOrigin = `http://localhost:${port}`;
   // linkinator serves `dir` on http://localhost:<port>/ and reports its pages as bare paths.
-  const isLocal = (url: string) => !/^https?:/.test(url) || new URL(url).origin === siteOrigin;
+  const isLocal = (url: string) => !/^https?:/.test(url) || (URL.canParse(url) && new URL(url).origin === siteOrigin);
   const redirects: RedirectInfo[] = [];
   checker.on("redirect", (info) => redirects.push(info));
   const previous = getGlobalDispatcher();
@@ -147,16 +148,31 @@ export async function checkExternalLinks(dir: string, options: LinkCheckOptions)
   };
 }
 
-/** The `url` of every resource file of RESOURCE_DIR (http and https only), sorted, once each. */
-function resourceUrls(root: string): string[] {
+/** A resource whose `url` looks like a web address (http or https) but is none. */
+export interface InvalidResourceUrl {
+  file: string;
+  url: string;
+}
+
+/**
+ * The `url` of every resource file of RESOURCE_DIR (http and https only), in the form the check
+ * records (linkStateKey), sorted, once each; and those that are no valid URL, with their file,
+ * left out of the check rather than stopping it.
+ */
+function resourceUrls(root: string): { urls: string[]; invalid: InvalidResourceUrl[] } {
   const dir = join(root, RESOURCE_DIR);
   if (!existsSync(dir)) throw new DataError(dir, ["dossier des ressources introuvable"]);
   const urls = new Set<string>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".md"))) {
-    const url = readFrontMatter(readFileSync(join(dir, name), "utf8").replace(/\r\n?/g, "\n"))?.url;
-    if (typeof url === "string" && /^https?:\/\//i.test(url)) urls.add(url);
+  const invalid: InvalidResourceUrl[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".md")).sort()) {
+    const file = join(dir, name);
+    const url = readFrontMatter(readFileSync(file, "utf8").replace(/\r\n?/g, "\n"))?.url;
+    if (typeof url !== "string" || !/^https?:\/\//i.test(url)) continue;
+    const key = linkStateKey(url);
+    if (key === undefined) invalid.push({ file, url });
+    else urls.add(key);
   }
-  return [...urls].sort();
+  return { urls: [...urls].sort(), invalid };
 }
 
 const escapeAttribute = (url: string) => url.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
@@ -184,7 +200,8 @@ export function formatLinkReport(report: LinkReport): string {
 
 /**
  * `npm run check:links`: exit 0 when no external link is broken (redirects are only reported),
- * 1 otherwise. With `--state`, records each URL's last success and first failure.
+ * 1 otherwise, or when a resource's `url` is no valid URL (named with its file, the others still
+ * checked). With `--state`, records each URL's last success and first failure.
  */
 export async function checkLinks(argv: string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
   const { values } = parseCommandLine(argv, {
@@ -202,10 +219,13 @@ export async function checkLinks(argv: string[], io: Io, now: () => Date = () =>
   // Read first: a damaged state file stops the check before any request.
   const previous = values.state ? loadLinkState(values.state) : undefined;
   let report: LinkReport;
+  let invalid: InvalidResourceUrl[] = [];
   if (values.resources) {
-    const urls = resourceUrls(values.root ?? ".");
-    io.out(`Vérification des adresses des ${urls.length} fiche(s) ressources…\n`);
-    report = await checkUrls(urls, options);
+    const found = resourceUrls(values.root ?? ".");
+    invalid = found.invalid;
+    io.out(`Vérification des adresses des ${found.urls.length} fiche(s) ressources…\n`);
+    for (const bad of invalid) io.out(`${displayPath(bad.file)} : champ « url » : adresse invalide « ${safeText(bad.url)} », non vérifiée (à corriger dans la fiche)\n`);
+    report = await checkUrls(found.urls, options);
   } else {
     const dir = values.dir ?? "_site";
     if (!existsSync(dir)) throw new DataError(dir, ["site construit introuvable : lancez d'abord « npm run build »"]);
@@ -218,5 +238,5 @@ export async function checkLinks(argv: string[], io: Io, now: () => Date = () =>
     const wrote = saveLinkState(values.state, nextLinkState(previous, report.outcomes, now().toISOString(), values.resources ?? false));
     io.out(wrote ? `État des liens enregistré dans ${displayPath(values.state)}.\n` : `État des liens inchangé (${displayPath(values.state)}).\n`);
   }
-  return report.broken.length ? 1 : 0;
+  return report.broken.length || invalid.length ? 1 : 0;
 }

@@ -4,7 +4,7 @@
  * serialised back), and Atom 0.3's `mode="base64"` is decoded.
  */
 import { stripForbidden } from "../../core/xml-chars.ts";
-import { setText, type ParsedFeed, type RawItem } from "./raw.ts";
+import { checkItemCount, setText, type ParsedFeed, type RawItem } from "./raw.ts";
 import { all, contentOf, first, namespaced, NS, textOf, type Matcher, type XmlElement } from "./xml.ts";
 
 /** An Atom element: unprefixed (Atom is the default namespace), or prefixed with either Atom namespace. */
@@ -41,8 +41,10 @@ function atomEntry(entry: XmlElement): RawItem {
   return raw;
 }
 
-export function readAtom(root: XmlElement): ParsedFeed {
-  const feed: ParsedFeed = { format: "atom", items: all(root, atom("entry")).map(atomEntry) };
+export function readAtom(root: XmlElement, maxItems: number): ParsedFeed {
+  const entries = all(root, atom("entry"));
+  checkItemCount(entries.length, maxItems);
+  const feed: ParsedFeed = { format: "atom", items: entries.map(atomEntry) };
   const title = textConstruct(first(root, atom("title")));
   const link = linkOf(root);
   if (title?.trim()) feed.title = title;

@@ -14,7 +14,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { parseFeed } from "./index.ts";
+import { MAX_FEED_ITEMS, parseFeed } from "./index.ts";
 import { FeedError, type ParsedFeed } from "./raw.ts";
 import type { ParseReply, ParseRequest } from "./worker.ts";
 
@@ -23,6 +23,8 @@ export interface Budget {
   budgetMs: number;
   /** The run's deadline: a parse waiting or running when it fires is abandoned. */
   signal?: AbortSignal;
+  /** Items the feed may hold (MAX_FEED_ITEMS by default): a feed of more fails in the parse. */
+  maxItems?: number;
 }
 
 interface Task {
@@ -38,8 +40,14 @@ interface Task {
 export const INLINE_LIMIT = 1024 * 1024;
 /** Parsing is CPU work: more workers than cores would only share them. */
 const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
-/** A parse that needs more than this is a feed we do not want; the cap keeps the process alive. */
-const WORKER_HEAP_MB = 1024;
+/**
+ * A worker's memory (node:worker_threads resourceLimits): a parse that needs more is a feed we do
+ * not want, and is stopped by V8 rather than taking the machine. Items are capped in the parse
+ * itself (MAX_FEED_ITEMS); these caps bound what a hostile shape could still cost. The 9 MB
+ * adversarial feed of tests/ingest/hostile-parse.test.ts parses well within them.
+ */
+export const WORKER_HEAP_MB = 512;
+const WORKER_LIMITS = { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 48, codeRangeSizeMb: 64, stackSizeMb: 4 };
 
 /** Workers loaded and waiting for a task, unref'd. */
 const ready: Worker[] = [];
@@ -57,7 +65,7 @@ function crashed(url: string, reason: string): FeedError {
 
 function spawn(): void {
   starting++;
-  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { execArgv: [], resourceLimits: WORKER_LIMITS });
   const started = (ok: boolean, reason = "") => {
     starting--;
     worker.off("message", onReady).off("error", onError).off("exit", onExit);
@@ -103,7 +111,7 @@ function dispatch(task: Task, worker: Worker): void {
   budget.signal?.addEventListener("abort", onAbort, { once: true });
   const onMessage = (reply: ParseReply) => finish(true, () => ("feed" in reply ? task.resolve(reply.feed) : task.reject(new FeedError(reply.error.code, reply.error.message, reply.error.advertised))));
   // A worker that dies (out of memory, a bug) fails its source only, with what it said.
-  const onError = (error: Error) => finish(false, () => task.reject(crashed(request.url, error.message)));
+  const onError = (error: Error) => finish(false, () => task.reject(crashed(request.url, (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? `mémoire dépassée (plus de ${WORKER_HEAP_MB} Mo pour un seul flux)` : error.message)));
   const onExit = (code: number) => finish(false, () => task.reject(crashed(request.url, `le processus d'analyse s'est arrêté (code ${code})`)));
   worker.on("message", onMessage).on("error", onError).on("exit", onExit);
   worker.ref();
@@ -117,11 +125,12 @@ function pump(): void {
 
 /** parseFeed in a worker thread, given up (and the worker terminated) past its budget. */
 export function parseFeedBounded(text: string, contentType: string | undefined, url: string, budget: Budget): Promise<ParsedFeed> {
-  if (text.length < INLINE_LIMIT) return parseFeed(text, contentType, url);
+  const maxItems = budget.maxItems ?? MAX_FEED_ITEMS;
+  if (text.length < INLINE_LIMIT) return parseFeed(text, contentType, url, maxItems);
   return new Promise((resolve, reject) => {
     if (budget.signal?.aborted) return reject(new FeedError("too-long", `analyse du flux ${url} abandonnée : la relève a atteint son délai`));
     const task: Task = {
-      request: { text, contentType, url },
+      request: { text, contentType, url, maxItems },
       budget,
       resolve,
       reject,

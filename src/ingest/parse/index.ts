@@ -10,20 +10,21 @@ import { detect } from "./detect.ts";
 import { advertisedFeeds } from "./discover.ts";
 import { readJsonFeed } from "./json.ts";
 import { limitItemNesting } from "./nesting.ts";
-import { FeedError, type ParsedFeed } from "./raw.ts";
+import { FeedError, MAX_FEED_ITEMS, type ParsedFeed } from "./raw.ts";
 import { readRdf } from "./rdf.ts";
 import { readRss } from "./rss.ts";
 
-export { FeedError, type FeedErrorCode, type FeedFormat, type ParsedFeed, type RawItem } from "./raw.ts";
+export { FeedError, MAX_FEED_ITEMS, type FeedErrorCode, type FeedFormat, type ParsedFeed, type RawItem } from "./raw.ts";
 
 const READERS = { rss: readRss, rdf: readRdf, atom: readAtom };
 
-export async function parseFeed(text: string, contentType: string | undefined, url: string): Promise<ParsedFeed> {
+/** Throws FeedError when the text is no feed, or a feed of more than `maxItems` items (raw.ts). */
+export async function parseFeed(text: string, contentType: string | undefined, url: string, maxItems: number = MAX_FEED_ITEMS): Promise<ParsedFeed> {
   const trimmed = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trim();
   if (!trimmed) throw new FeedError("empty", "document vide");
   const detected = detect(trimmed, contentType);
   if (detected.kind !== "html") {
-    const feed = detected.kind === "json" ? readJsonFeed(trimmed) : READERS[detected.format](detected.root);
+    const feed = detected.kind === "json" ? readJsonFeed(trimmed, maxItems) : READERS[detected.format](detected.root, maxItems);
     feed.items.forEach(limitItemNesting);
     return feed;
   }

@@ -24,7 +24,19 @@ export interface ParsedFeed {
   items: RawItem[];
 }
 
-export type FeedErrorCode = "empty" | "html" | "invalid-xml" | "invalid-json" | "not-a-feed" | "too-long" | "parse-crashed";
+export type FeedErrorCode = "empty" | "html" | "invalid-xml" | "invalid-json" | "not-a-feed" | "too-long" | "too-many-items" | "parse-crashed";
+
+/**
+ * Items one feed may hold (DEFAULTS.maxFeedItems in run.ts). A real feed lists tens, at most a few
+ * thousand; a 10 MB JSON Feed of 3.5 million empty items took 1.4 GB to parse, normalise and copy
+ * back to the run. Over the cap the feed is refused before its items are mapped, let alone copied.
+ */
+export const MAX_FEED_ITEMS = 10_000;
+
+/** Refuses a feed of more than `max` items, before any of them is read. */
+export function checkItemCount(count: number, max: number): void {
+  if (count > max) throw new FeedError("too-many-items", `flux de ${count.toLocaleString("fr-FR")} articles, plus que les ${max.toLocaleString("fr-FR")} acceptés par source : refusé pour ne pas saturer la mémoire`);
+}
 
 export class FeedError extends Error {
   constructor(

@@ -3,7 +3,7 @@
  * channel's title and link, and its items. The item mapping also serves RSS 1.0 (rdf.ts), whose
  * items carry the same elements.
  */
-import { setText, type ParsedFeed, type RawItem } from "./raw.ts";
+import { checkItemCount, setText, type ParsedFeed, type RawItem } from "./raw.ts";
 import { all, contentOf, first, named, namespaced, NS, textOf, type Matcher, type XmlElement } from "./xml.ts";
 
 /** Full content, preferred in this order; `body` is XHTML in any namespace (RSS extensions). */
@@ -33,9 +33,10 @@ export function channelFields(channel: XmlElement | undefined): Pick<ParsedFeed,
   return fields;
 }
 
-export function readRss(root: XmlElement): ParsedFeed {
+export function readRss(root: XmlElement, maxItems: number): ParsedFeed {
   const channel = first(root, named("channel"));
   // Some RSS 0.9x feeds put their items beside the channel rather than in it.
   const items = [...all(channel, named("item")), ...all(root, named("item"))];
+  checkItemCount(items.length, maxItems);
   return { format: "rss", ...channelFields(channel), items: items.map(rssItem) };
 }

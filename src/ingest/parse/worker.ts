@@ -6,6 +6,7 @@ export interface ParseRequest {
   text: string;
   contentType: string | undefined;
   url: string;
+  maxItems: number;
 }
 
 export type ParseReply = { feed: Awaited<ReturnType<typeof parseFeed>> } | { error: { code: FeedError["code"]; message: string; advertised: readonly string[] } };
@@ -13,7 +14,7 @@ export type ParseReply = { feed: Awaited<ReturnType<typeof parseFeed>> } | { err
 parentPort!.on("message", async (request: ParseRequest) => {
   let reply: ParseReply;
   try {
-    reply = { feed: await parseFeed(request.text, request.contentType, request.url) };
+    reply = { feed: await parseFeed(request.text, request.contentType, request.url, request.maxItems) };
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
     reply = { error: { code: error.code, message: error.message, advertised: error.advertised } };
