@@ -43,7 +43,7 @@ export interface CaseResult {
 const EXECUTABLE = [/<script/i, /<(iframe|frame|frameset|object|embed|applet|meta|link|base|form|style|svg)\b/i, /<[^>]*\son[a-z]+\s*=/i, /(java|vb|live)script\s*:/i, /data:text\/html/i];
 
 /** The case's header comment, read after decoding since some files are UTF-16 or UTF-32. */
-export function readCase(folder: Folder, name: string, bytes: Buffer): CorpusCase {
+function readCase(folder: Folder, name: string, bytes: Buffer): CorpusCase {
   const text = decodeBody(bytes).text;
   const comment = /<!--([\s\S]*?)-->/.exec(text)?.[1] ?? "";
   const headers: Record<string, string> = {};
@@ -53,7 +53,7 @@ export function readCase(folder: Folder, name: string, bytes: Buffer): CorpusCas
   return { folder, name, bytes, headers, expect };
 }
 
-export function loadCorpus(dir: string): CorpusCase[] {
+function loadCorpus(dir: string): CorpusCase[] {
   return FOLDERS.flatMap((folder) =>
     readdirSync(join(dir, folder), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && e.name.endsWith(".xml"))

@@ -75,7 +75,7 @@ export function articleKey(url: string): string {
   return `${u.hostname.toLowerCase().replace(/^www\./, "")}${u.pathname.replace(/\/+$/, "")}`;
 }
 
-export function loadLabels(folder: string): Label[] {
+function loadLabels(folder: string): Label[] {
   const file = join(folder, "labels.json");
   return validate(z.array(labelSchema), JSON.parse(readFileSync(file, "utf8")), file);
 }

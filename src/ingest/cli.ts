@@ -46,7 +46,7 @@ export const USAGE = `Usage : npm run fetch -- [options]
   --concurrency N       requêtes simultanées (défaut ${DEFAULTS.concurrency}, ${DEFAULTS.perHost} au plus par hôte)
   --first-days N        première collecte d'une source : articles de moins de N jours (défaut ${DEFAULTS.firstFetchDays})`;
 
-export function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: string } {
+function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: string } {
   const { values } = parseCommandLine(argv, {
     usage: USAGE,
     options: {

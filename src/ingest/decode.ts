@@ -64,7 +64,7 @@ function widthFromFirstChar(bytes: Buffer): string | undefined {
   return undefined;
 }
 
-export function charsetFromContentType(contentType: string | undefined): string | undefined {
+function charsetFromContentType(contentType: string | undefined): string | undefined {
   return /;\s*charset\s*=\s*["']?([^"';\s,]+)/i.exec(contentType ?? "")?.[1];
 }
 

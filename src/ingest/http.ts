@@ -78,7 +78,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_RETRY_AFTER_MS = 7 * 24 * 3600 * 1000;
 
 /** Anything but plain public unicast (loopback, private, link-local, unspecified, CGNAT, ...). */
-export function isRefusedAddress(address: string): boolean {
+function isRefusedAddress(address: string): boolean {
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   return parsed.range() !== "unicast";
@@ -109,7 +109,7 @@ function guardedLookup(allowed: ReadonlySet<string>) {
   };
 }
 
-export function parseRetryAfter(value: string | undefined, now: Date): Date | undefined {
+function parseRetryAfter(value: string | undefined, now: Date): Date | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now.getTime();

@@ -37,7 +37,7 @@ export function isFirstFetch(state: SourceState | undefined, feed: string): bool
   return !state || state.feed !== feed || !state.lastSuccess;
 }
 
-export function backoffHours(failures: number): number {
+function backoffHours(failures: number): number {
   return Math.min(BACKOFF_MAX_HOURS, BACKOFF_BASE_HOURS * 2 ** Math.max(0, failures - 1));
 }
 

@@ -46,7 +46,7 @@ export type StoreResult =
  * A GUID is an identifier, never shown: one longer than GUID_MAX (a 5 MB one was seen) is kept
  * as its SHA-256, which identifies the item as well and costs 71 characters wherever it is copied.
  */
-export function storedGuid(guid: string): string {
+function storedGuid(guid: string): string {
   return guid.length <= GUID_MAX ? guid : `sha256:${createHash("sha256").update(guid).digest("hex")}`;
 }
 

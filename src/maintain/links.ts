@@ -189,7 +189,7 @@ export async function checkUrls(urls: readonly string[], options: LinkCheckOptio
   }
 }
 
-export function formatLinkReport(report: LinkReport): string {
+function formatLinkReport(report: LinkReport): string {
   const lines = [`Liens externes vérifiés : ${report.checked}.`];
   lines.push(report.broken.length ? `\nLiens cassés (${report.broken.length}) :` : "\nAucun lien cassé.");
   for (const b of report.broken) lines.push(`  - ${b.url} : ${b.status}, sur la page ${b.page}`);

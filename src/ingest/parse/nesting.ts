@@ -15,7 +15,7 @@ export const HTML_DEPTH_MAX = 256;
 /** Elements that never hold content, so never add depth. */
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
 
-export function limitNesting(html: string, max = HTML_DEPTH_MAX): string {
+function limitNesting(html: string, max = HTML_DEPTH_MAX): string {
   if (!html.includes("<")) return html;
   const kept: string[] = [];
   let cursor = 0;

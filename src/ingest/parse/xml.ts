@@ -202,7 +202,7 @@ function escapeAttribute(text: string): string {
 }
 
 /** The element's content as markup again, for mixed content (XHTML bodies, unescaped HTML). */
-export function innerXml(element: XmlElement): string {
+function innerXml(element: XmlElement): string {
   return element.children.map((child) => (typeof child === "string" ? escapeText(child) : outerXml(child))).join("");
 }
 

@@ -22,7 +22,7 @@ export interface CurationFeedback {
 const GENERAL = { keep: "keywords" as const, themes: [], include: [], exclude: [] };
 
 /** The title words a stored file name keeps: `2026/2026-11-23-la-laicite-a-l-ecole.md` → « la laicite a l ecole ». */
-export function titleFromPath(path: string): string {
+function titleFromPath(path: string): string {
   const stem = path.split("/").pop()!.replace(/\.md$/, "").replace(/^\d{4}-\d{2}-\d{2}-/, "");
   return stem.replace(/-/g, " ");
 }
