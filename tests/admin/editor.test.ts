@@ -113,7 +113,7 @@ describe("the editor at /admin/", () => {
     await choose(page, "Publics", "Travail social");
     await page.getByLabel("Langue", { exact: true }).fill("fr");
     await page.getByLabel("Résumé", { exact: true }).fill("Un guide fictif sur l'accueil des publics, écrit pour les tests.");
-    await page.getByLabel("Vérifiée le", { exact: true }).fill("2026-12-01");
+    await page.getByLabel("Rédigée ou modifiée le", { exact: true }).fill("2026-12-01");
     await page.locator("[data-slate-editor]").click();
     await page.keyboard.type("Une présentation zanzibarienne du guide.");
     await publish(page);
