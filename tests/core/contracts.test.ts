@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/core/paths.ts";
 import { fold } from "../../src/core/text.ts";
 
+/** Application code: src/, the commands in scripts/ and Eleventy's configuration. */
 function sourceFiles(): { path: string; text: string }[] {
-  const files = readdirSync(join(PROJECT_ROOT, "src"), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+  const files = ["src", "scripts"]
+    .flatMap((folder) => readdirSync(join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && /\.[cm]?[jt]s$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
   files.push(join(PROJECT_ROOT, "eleventy.config.ts"));
   // Comments may name a file for the reader; only code counts.
@@ -15,11 +17,26 @@ function sourceFiles(): { path: string; text: string }[] {
 }
 
 describe("shared contracts in src/core", () => {
-  it("are the only place that names the data files, the watch folder and the time zone", () => {
+  it("are the only place that names the data files, the content folder and the time zone", () => {
+    // A string literal starting with the data or content folder, or the time zone.
+    const literal = /["'`](_data\/|content\/|Europe\/Paris["'`])/;
     const offenders = sourceFiles()
       .filter((f) => f.path !== "src/core/paths.ts" && f.path !== "src/core/time.ts")
-      .filter((f) => /["'`](_data\/|content\/veille\b)|["'`]Europe\/Paris["'`]/.test(f.text))
+      .filter((f) => literal.test(f.text))
       .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it("leave regular expressions free of the data and content folders", () => {
+    const regexLiteral = /(?<![\w)\]])\/(?:[^/\n\\]|\\.)*(?:_data|content)\\\/(?:[^/\n\\]|\\.)*\/[dgimsuy]*/;
+    const offenders = sourceFiles().filter((f) => regexLiteral.test(f.text)).map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it("leave the content types' folder names to their declarations", () => {
+    // A folder name handed to a path function (`join(input, "veille")`): the folder comes from src/site/content/content-types.ts.
+    const folderArgument = /\b(?:join|resolve)\([^)]*["'](?:veille|ressources|blog)["']/;
+    const offenders = sourceFiles().filter((f) => folderArgument.test(f.text)).map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 
