@@ -26,7 +26,7 @@ export interface Letter {
   newer?: string;
 }
 
-/** The moment `date` as Paris clocks show it, to read its ISO week. */
+/** The moment `date` as Paris clocks show it, to find its week's Monday. */
 function parisTime(date: Date): DateTime {
   return DateTime.fromJSDate(date).setZone(PARIS_ZONE);
 }
