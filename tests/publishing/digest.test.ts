@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Entry } from "../../src/site/content/entries.ts";
 import { letterId, weeklyLetters } from "../../src/site/lists/digest.ts";
@@ -17,6 +18,16 @@ describe("letterId", () => {
 
   it("uses the ISO week-year at the turn of the year", () => {
     expect(letterId(new Date("2027-01-01T10:00:00+01:00"))).toBe("2026-S53");
+  });
+
+  it("agrees with Luxon's ISO week in Paris time every six hours from 2018 to 2031", () => {
+    const wrong: string[] = [];
+    for (let t = Date.UTC(2018, 0, 1); t < Date.UTC(2031, 0, 1); t += 6 * 3_600_000) {
+      const paris = DateTime.fromMillis(t, { zone: "Europe/Paris" });
+      const expected = `${paris.weekYear}-S${String(paris.weekNumber).padStart(2, "0")}`;
+      if (letterId(new Date(t)) !== expected) wrong.push(new Date(t).toISOString());
+    }
+    expect(wrong).toEqual([]);
   });
 });
 
