@@ -5,6 +5,7 @@
  */
 import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { WATCH_DIR } from "../core/paths.ts";
 import { prepareSite } from "../tooling/site-copy.ts";
 import { writeSyntheticSite, type SiteSize } from "./content.ts";
 import { measure, median, type Usage } from "./measure.ts";
@@ -69,7 +70,7 @@ async function round(root: string, buildScript: string) {
   const env = withLocalBin(root);
   for (const dir of ["_site", "_site-bare", "_site-bare-items"]) await rm(join(root, dir), { recursive: true, force: true });
   const bare = await measure("tsx", ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_CONFIG}`], { cwd: root, env });
-  const bareItems = await measure("node", ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_ITEMS_CONFIG}`], { cwd: root, env });
+  const bareItems = await measure("node", ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_ITEMS_CONFIG}`, `--input=${WATCH_DIR}`], { cwd: root, env });
   const full = await measure("bash", ["-c", buildScript], { cwd: root, env, mark: ELEVENTY_DONE });
   if (full.markMs === undefined) throw new Error(`build complet : la dernière ligne d'Eleventy (« Wrote … files ») est introuvable dans sa sortie`);
   const indexBytes = await folderBytes(join(root, "_site/pagefind"));

@@ -15,6 +15,7 @@ import { ZONE } from "../core/time.ts";
 import { loadYamlFile } from "../core/validation.ts";
 import { SUMMARY_MAX } from "../core/watch-item.ts";
 import { renderItemFile, slugFor } from "../ingest/store.ts";
+import { contentType, folderPath } from "../site/content/content-types.ts";
 import { createRandom, type Random } from "./random.ts";
 
 export const DEFAULT_SEED = 20261123;
@@ -219,7 +220,7 @@ export function resourceFiles(count: number, seed: number): GeneratedFile[] {
       updated: FIRST_DAY.plus({ days: random.int(0, 2500) }).toISODate(),
     };
     const body = `${summary}\n\n## Ce que l'on y trouve\n\n- Des repères juridiques et des exemples commentés.\n- Des contacts utiles ${random.pick(PLACES)}.\n- Une bibliographie pour aller plus loin.\n`;
-    return { path: `content/ressources/bench-${String(index + 1).padStart(3, "0")}.md`, text: frontMatter(data, body) };
+    return { path: `${folderPath(contentType("resource"), "")}/bench-${String(index + 1).padStart(3, "0")}.md`, text: frontMatter(data, body) };
   });
 }
 

@@ -9,7 +9,8 @@
 export default function (eleventyConfig) {
   eleventyConfig.addGlobalData("layout", "base.njk");
   return {
-    dir: { input: "content/veille", includes: "../../src/bench/bare", output: "_site-bare-items" },
+    // The input, the watch folder, comes from the command line (src/bench/build.ts): this file cannot import src/core/paths.ts.
+    dir: { includes: "../../src/bench/bare", output: "_site-bare-items" },
     markdownTemplateEngine: false,
     templateFormats: ["md"],
   };
