@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "../support/browser.ts";
+import { connectBrowser, openPage } from "../support/browser.ts";
 import { brokenInternalLinks } from "../support/links.ts";
 import { prepareSite, runBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
@@ -25,7 +25,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   root = await prepareSite({ content: { veille: "tests/fixtures/publishing/veille" } });
-  [browser] = await Promise.all([launchBrowser(), runBuild(root, [`--pathprefix=${PREFIX}`])]);
+  [browser] = await Promise.all([connectBrowser(), runBuild(root, [`--pathprefix=${PREFIX}`])]);
   // Served as Pages would: the site's root is the /depot/ folder of the server.
   published = join(root, "public", PREFIX);
   await mkdir(join(root, "public"));

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { launchBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
-import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
+import { connectBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
+import { sharedSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 /** Fixture watch items (tests/fixtures/search/veille), by what each one shows. */
@@ -27,21 +27,21 @@ let browser: Browser;
 beforeAll(async () => {
   const identity = parse(await readFile(join(PROJECT_ROOT, "_data/site.yaml"), "utf8"));
   [site, browser] = await Promise.all([
-    buildSite({
+    sharedSite({
       content: { veille: "tests/fixtures/search/veille" },
       site: {
         navigation: [...identity.navigation, { label: NAV_ONLY_WORD, url: "/a-propos/" }],
         footerLinks: [...identity.footerLinks, { label: FOOTER_ONLY_WORD, url: "/accessibilite/" }],
       },
     }),
-    launchBrowser(),
+    connectBrowser(),
   ]);
   server = await serveStatic(site.output);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([server?.close(), site?.cleanup()]);
+  await server?.close();
 });
 
 interface Result {
