@@ -6,19 +6,16 @@ import { loadState } from "./src/core/source-state.ts";
 import { loadRegistry } from "./src/core/sources.ts";
 import { themesFileSchema } from "./src/core/taxonomy.ts";
 import { loadYamlFile } from "./src/core/validation.ts";
-import { siteCollections } from "./src/site/collections.ts";
-import { createLabels } from "./src/site/filters.ts";
-import { contentTypesPlugin } from "./src/site/plugins/content-types.ts";
-import { adminPlugin } from "./src/site/plugins/admin.ts";
-import { letterIntroPlugin } from "./src/site/plugins/admin-letters.ts";
-import { dataValidationPlugin } from "./src/site/plugins/data-validation.ts";
-import { editorialPlugin } from "./src/site/plugins/editorial.ts";
-import { feedsPlugin } from "./src/site/plugins/feeds.ts";
-import { filtersPlugin } from "./src/site/plugins/filters.ts";
-import { listingsPlugin } from "./src/site/plugins/listings.ts";
-import { searchIndexPlugin } from "./src/site/plugins/search-index.ts";
-import { sourcesPlugin } from "./src/site/plugins/sources.ts";
-import { siteSchema } from "./src/site/schemas.ts";
+import { contentTypesPlugin, dataValidationPlugin } from "./src/site/content/plugin.ts";
+import { siteSchema } from "./src/site/content/schemas.ts";
+import { dashboardPlugin } from "./src/site/editor/dashboard.ts";
+import { editorPlugin } from "./src/site/editor/plugin.ts";
+import { lettersPlugin } from "./src/site/editorial/letters.ts";
+import { editorialPlugin } from "./src/site/editorial/plugin.ts";
+import { feedsPlugin } from "./src/site/feeds/plugin.ts";
+import { createLabels, filtersPlugin } from "./src/site/filters.ts";
+import { listingsPlugin } from "./src/site/lists/plugin.ts";
+import { searchPlugin } from "./src/site/search/plugin.ts";
 
 export default function (eleventyConfig: UserConfig) {
   // Read and validated once: the theme catalogue, the registry, the sources' state and the site's
@@ -30,37 +27,38 @@ export default function (eleventyConfig: UserConfig) {
   const site = loadYamlFile(DATA_FILES.site, siteSchema);
   const labels = createLabels(themes, new Map(registry.map((s) => [s.id, s.name])));
 
-  // Data files validated on read; content files typed, validated and completed by their
-  // declaration (src/site/content-types.ts).
+  // Content (src/site/content/): data files validated on read; content files typed, validated and
+  // completed by their declaration (content-types.ts).
   eleventyConfig.addPlugin(dataValidationPlugin, { loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry, "sourceState.json": state, "site.yaml": site } });
   // Called rather than added as a plugin: it hands back the imported entries (the watch), read by the site itself.
   const imported = contentTypesPlugin(eleventyConfig, { themes });
 
-  // Templates: filters, and every list built once per build (src/site/collections.ts).
+  // Templates: filters (src/site/filters.ts).
   eleventyConfig.addPlugin(filtersPlugin, { labels });
-  for (const [name, build] of Object.entries(siteCollections(themes, undefined, imported))) eleventyConfig.addCollection(name, build);
-  // The paginated listings: watch pages, weekly letters, theme pages.
-  eleventyConfig.addPlugin(listingsPlugin);
+  // Lists (src/site/lists/): every collection, built once per build; the paginated listings (watch pages, weekly letters, theme pages).
+  eleventyConfig.addPlugin(listingsPlugin, { themes, imported });
 
   // Published under a path prefix (GitHub Pages serves /<repo>/): root-relative URLs in HTML get it at build time.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  // Publishing: site and theme feeds, sources (health page and OPML).
+  // Feeds (src/site/feeds/): site and theme feeds, the sources' OPML, XML outputs kept well-formed.
   eleventyConfig.addPlugin(feedsPlugin, { labels, siteName: site.name });
-  eleventyConfig.addPlugin(sourcesPlugin, { registry, state });
-  // What the pages say about the site itself: legal fields still empty, link checks, typography.
-  eleventyConfig.addPlugin(editorialPlugin, { site });
+  // Editorial (src/site/editorial/): what the pages say about the site itself: sources' health,
+  // link checks, legal fields still empty, typography; the weekly letters' introductions.
+  eleventyConfig.addPlugin(editorialPlugin, { site, registry, state });
+  eleventyConfig.addPlugin(lettersPlugin);
 
   // Assets are copied as they are: no third-party request, no build step.
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
 
-  // The editor at /admin/ (Decap CMS from node_modules) and its configuration, generated from the schemas.
-  eleventyConfig.addPlugin(adminPlugin, { themes, sources: registry, site });
-  eleventyConfig.addPlugin(letterIntroPlugin);
+  // Editor (src/site/editor/): the editor at /admin/ (Decap CMS from node_modules) and its
+  // configuration, generated from the schemas; the maintainers' dashboard.
+  eleventyConfig.addPlugin(editorPlugin, { themes, sources: registry, site });
+  eleventyConfig.addPlugin(dashboardPlugin, { site });
 
-  // Search: filters and sort keys on content pages; the French Pagefind index is written by
-  // `npm run build` once Eleventy has exited, and after each rebuild by `npm start`.
-  eleventyConfig.addPlugin(searchIndexPlugin, { labels, themeIds: themes.map((t) => t.id) });
+  // Search (src/site/search/): filters and sort keys on content pages; the French Pagefind index is
+  // written by `npm run build` once Eleventy has exited, and after each rebuild by `npm start`.
+  eleventyConfig.addPlugin(searchPlugin, { labels, themeIds: themes.map((t) => t.id) });
 
   return {
     dir: { input: "content", includes: "../src/layouts", data: "../_data", output: "_site" },

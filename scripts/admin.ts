@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { commandLineOrExit } from "../src/core/cli-args.ts";
-import { startProxy, stopProcess } from "../src/site/admin/proxy.ts";
+import { startProxy, stopProcess } from "../src/site/editor/proxy.ts";
 
 const USAGE = `Usage : npm run admin
 Sert le site et son éditeur (/admin/) à partir de ce dossier, jusqu'à Ctrl+C.

@@ -1,6 +1,6 @@
-// `npm run conformance -- <corpus dir>`: scores the pipeline on a feedparser-style corpus. See src/ingest/conformance.ts.
+// `npm run conformance -- <corpus dir>`: scores the pipeline on a feedparser-style corpus. See src/eval/conformance.ts.
 import { parseCommandLine, runCli } from "../src/core/cli-args.ts";
-import { formatConformance, runConformance } from "../src/ingest/conformance.ts";
+import { formatConformance, runConformance } from "../src/eval/conformance.ts";
 
 const USAGE = "Usage : npm run conformance -- <dossier du corpus, ex. ../shared/corpus/feedparser>";
 

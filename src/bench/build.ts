@@ -1,7 +1,7 @@
 /**
  * Build timings for one site size: the project's full build (`npm run build`: Eleventy, then
- * Pagefind once Eleventy has exited), Pagefind alone, and bare Eleventy over the same
- * Markdown, each run in the same copy of the project so they read the same files.
+ * Pagefind once Eleventy has exited) with the moment its Eleventy step ends, Pagefind alone, and
+ * two bare Eleventy baselines, each run in the same copy of the project so they read the same files.
  */
 import { readFile, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -10,6 +10,9 @@ import { writeSyntheticSite, type SiteSize } from "./content.ts";
 import { measure, median, type Usage } from "./measure.ts";
 
 export const BARE_CONFIG = "src/bench/bare/eleventy.config.ts";
+export const BARE_ITEMS_CONFIG = "src/bench/bare/items.config.js";
+/** Eleventy's last line: the full build's Eleventy step ends there and Pagefind's begins. */
+const ELEVENTY_DONE = /Wrote \d+ files/;
 /** A run shorter than this is repeated and the median kept (the issue's rule). */
 const REPEAT_UNDER_MS = 60_000;
 
@@ -20,7 +23,14 @@ export interface BuildFigures {
   pages: number;
   runs: number;
   full: Usage;
+  /** The full build's Eleventy step (tsx, config, templates, writing), timed in the full build itself. */
+  eleventyStepMs: number;
+  /** The rest of the full build, after Eleventy's last line: the Pagefind index. */
+  pagefindStepMs: number;
+  /** Bare Eleventy through tsx over all the site's Markdown (the first baseline). */
   bare: Usage;
+  /** Bare Eleventy by plain node over the watch item files only (the baseline of record). */
+  bareItems: Usage;
   /** Pagefind over the built site, timed inside the process; memory of its process tree. */
   pagefind: { wallMs: number; peakRssBytes: number; pages: number };
   indexBytes: number;
@@ -54,17 +64,22 @@ function medianUsage(usages: readonly Usage[]): Usage {
   };
 }
 
-/** One round: bare, full, then Pagefind alone on the full build's output. */
+/** One round: both bare builds, full, then Pagefind alone on the full build's output. */
 async function round(root: string, buildScript: string) {
   const env = withLocalBin(root);
-  for (const dir of ["_site", "_site-bare"]) await rm(join(root, dir), { recursive: true, force: true });
+  for (const dir of ["_site", "_site-bare", "_site-bare-items"]) await rm(join(root, dir), { recursive: true, force: true });
   const bare = await measure("tsx", ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_CONFIG}`], { cwd: root, env });
-  const full = await measure("bash", ["-c", buildScript], { cwd: root, env });
+  const bareItems = await measure("node", ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_ITEMS_CONFIG}`], { cwd: root, env });
+  const full = await measure("bash", ["-c", buildScript], { cwd: root, env, mark: ELEVENTY_DONE });
+  if (full.markMs === undefined) throw new Error(`build complet : la dernière ligne d'Eleventy (« Wrote … files ») est introuvable dans sa sortie`);
   const indexBytes = await folderBytes(join(root, "_site/pagefind"));
   const alone = await measure("tsx", ["src/bench/pagefind-index.ts", "_site"], { cwd: root, env });
   const timed = JSON.parse(alone.stdout.trim().split("\n").at(-1)!) as { wallMs: number; pages: number };
   const pages = Number(/Wrote (\d+) files/.exec(full.stdout)?.[1] ?? 0);
-  return { bare, full, pagefind: { ...timed, peakRssBytes: alone.peakRssBytes }, pages, indexBytes };
+  return {
+    bare, bareItems, full, eleventyStepMs: full.markMs, pagefindStepMs: full.wallMs - full.markMs,
+    pagefind: { ...timed, peakRssBytes: alone.peakRssBytes }, pages, indexBytes,
+  };
 }
 
 export async function benchBuild(root: string, size: SiteSize, maxRuns: number, log: (line: string) => void): Promise<BuildFigures> {
@@ -72,7 +87,8 @@ export async function benchBuild(root: string, size: SiteSize, maxRuns: number, 
   const rounds = [];
   do {
     const r = await round(root, scripts.build);
-    log(`  ${size.items} articles, passe ${rounds.length + 1} : complet ${(r.full.wallMs / 1000).toFixed(1)} s, nu ${(r.bare.wallMs / 1000).toFixed(1)} s, Pagefind ${(r.pagefind.wallMs / 1000).toFixed(1)} s`);
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    log(`  ${size.items} articles, passe ${rounds.length + 1} : complet ${s(r.full.wallMs)} (Eleventy ${s(r.eleventyStepMs)}, Pagefind ${s(r.pagefindStepMs)}), nu par tsx ${s(r.bare.wallMs)}, nu par node ${s(r.bareItems.wallMs)}, Pagefind seul ${s(r.pagefind.wallMs)}`);
     rounds.push(r);
   } while (rounds.length < maxRuns && rounds[0]!.full.wallMs < REPEAT_UNDER_MS);
   const last = rounds.at(-1)!;
@@ -82,7 +98,10 @@ export async function benchBuild(root: string, size: SiteSize, maxRuns: number, 
     pages: last.pages,
     runs: rounds.length,
     full: medianUsage(rounds.map((r) => r.full)),
+    eleventyStepMs: median(rounds.map((r) => r.eleventyStepMs)),
+    pagefindStepMs: median(rounds.map((r) => r.pagefindStepMs)),
     bare: medianUsage(rounds.map((r) => r.bare)),
+    bareItems: medianUsage(rounds.map((r) => r.bareItems)),
     pagefind: {
       wallMs: median(rounds.map((r) => r.pagefind.wallMs)),
       peakRssBytes: median(rounds.map((r) => r.pagefind.peakRssBytes)),

@@ -6,8 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
@@ -16,6 +15,7 @@ import { ZONE } from "../core/time.ts";
 import { slugFor } from "../ingest/store.ts";
 import { article, benchSources, registryYaml, type BenchSource } from "./content.ts";
 import { measure, median, type Usage } from "./measure.ts";
+import { listenLoopback } from "../tooling/feed-server.ts";
 import { createRandom } from "./random.ts";
 
 export interface IngestRun extends Usage {
@@ -88,17 +88,15 @@ async function serveFeeds(feeds: ReadonlyMap<string, { body: string; etag: strin
     res.writeHead(status, { "content-type": "application/rss+xml; charset=utf-8", etag: feed.etag, "last-modified": lastModified });
     res.end(status === 200 ? feed.body : undefined);
   };
-  const server = createServer(answer);
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenLoopback(answer);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.base,
     takeCounts: () => {
       const taken = counts;
       counts = {};
       return taken;
     },
-    close: () => new Promise((done) => server.close(() => done())),
+    close: server.close,
   };
 }
 

@@ -20,12 +20,19 @@ export interface Usage {
 
 export interface Measured extends Usage {
   stdout: string;
+  /** When the output first matched `MeasureOptions.mark`, from the start. */
+  markMs?: number;
 }
 
 export interface MeasureOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
   sampleEveryMs?: number;
+  /**
+   * A line of output whose arrival is timed: how a step inside the command (Eleventy's last line,
+   * before Pagefind starts) is timed in the same run, with no change to the command.
+   */
+  mark?: RegExp;
 }
 
 const OUTPUT_KEPT = 1024 * 1024;
@@ -70,8 +77,16 @@ export function measure(command: string, args: readonly string[], options: Measu
   const started = performance.now();
   let output = "";
   let times = "";
+  let markMs: number | undefined;
+  // The text after the last newline, so that a marked line split across two chunks is still seen.
+  let partialLine = "";
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString("utf8")).slice(-OUTPUT_KEPT);
+    const text = chunk.toString("utf8");
+    output = (output + text).slice(-OUTPUT_KEPT);
+    if (!options.mark || markMs !== undefined) return;
+    const recent = partialLine + text;
+    if (options.mark.test(recent)) markMs = Math.round(performance.now() - started);
+    partialLine = recent.slice(recent.lastIndexOf("\n") + 1);
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
@@ -102,7 +117,7 @@ export function measure(command: string, args: readonly string[], options: Measu
         reject(new Error(`${command} ${args.join(" ")} a échoué (code ${code}) :\n${output.slice(-4000)}`));
         return;
       }
-      resolve({ wallMs, cpuMs: childrenCpuMs(times), peakRssBytes: peakKb * 1024, stdout: output });
+      resolve({ wallMs, cpuMs: childrenCpuMs(times), peakRssBytes: peakKb * 1024, stdout: output, markMs });
     });
   });
 }

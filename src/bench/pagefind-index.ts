@@ -6,7 +6,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { writeSearchIndex } from "../site/plugins/search-index.ts";
+import { writeSearchIndex } from "../site/search/pagefind.ts";
 
 const site = process.argv[2] ?? "_site";
 await rm(join(site, "pagefind"), { recursive: true, force: true });

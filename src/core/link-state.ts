@@ -12,6 +12,7 @@
  * - `error`: why the last check failed, in French (null when it answered).
  */
 import { z } from "zod";
+import { readJsonFile } from "./validation.ts";
 
 export const linkRecordSchema = z.strictObject({
   checked: z.string(),
@@ -26,3 +27,14 @@ export const linkStateSchema = z.record(z.string(), linkRecordSchema);
 export type LinkState = Record<string, LinkRecord>;
 
 export const LINK_RECORD_KEYS = Object.keys(linkRecordSchema.shape) as (keyof LinkRecord)[];
+
+/** The link state's entries; empty when the file is absent (no check has run yet). */
+export function loadLinkState(file: string): LinkState {
+  return readJsonFile(file, linkStateSchema) ?? {};
+}
+
+export function serialiseLinkState(state: LinkState): string {
+  const ordered: Record<string, Record<string, unknown>> = {};
+  for (const url of Object.keys(state).sort()) ordered[url] = Object.fromEntries(LINK_RECORD_KEYS.map((k) => [k, state[url]![k]]));
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

@@ -24,7 +24,7 @@ export const DATA_FILES = {
   linkState: "_data/linkState.json",
 } as const;
 
-/** Eleventy's input: every content type has its folder below it (src/site/content-types.ts). */
+/** Eleventy's input: every content type has its folder below it (src/site/content/content-types.ts). */
 export const CONTENT_DIR = "content";
 
 /** The watch folder: `<YYYY>/<YYYY-MM-DD>-<slug>.md` items below it. */

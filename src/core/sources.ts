@@ -4,10 +4,10 @@
  * problem at once, named by source id and key, rather than one error per nightly run. The site,
  * the ingest and the maintainer commands all read the registry through here.
  */
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { DATA_FILES } from "./paths.ts";
 import { idSchema, sectionSchema, territorySchema, themesFileSchema, type Theme } from "./taxonomy.ts";
-import { DataError, formatPath, loadYamlFile, parseYamlText } from "./validation.ts";
+import { DataError, formatPath, loadYamlFile, parseYamlText, readDataText } from "./validation.ts";
 
 /**
  * A run writes at most this many new items per source (the newest ones); the rest waits for the
@@ -75,7 +75,7 @@ export function validateRegistry(value: unknown, file: string, themes: readonly 
     }
     if (Array.isArray(entryThemes)) {
       entryThemes.forEach((theme, t) => {
-        if (typeof theme === "string" && !knownThemes.has(theme)) problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir _data/themeCatalog.yaml)`);
+        if (typeof theme === "string" && !knownThemes.has(theme)) problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir ${DATA_FILES.themes})`);
       });
     }
   });
@@ -89,11 +89,5 @@ export function loadThemes(file: string): Theme[] {
 }
 
 export function loadRegistry(file: string, themes: readonly Theme[]): Source[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new DataError(file, ["fichier introuvable ou illisible"]);
-  }
-  return validateRegistry(parseYamlText(text, file), file, themes);
+  return validateRegistry(parseYamlText(readDataText(file), file), file, themes);
 }

@@ -1,4 +1,4 @@
-import { IANAZone } from "luxon";
+import { IANAZone, type DateTime } from "luxon";
 
 /** The group works in Brest: every date the site shows, and every date the ingest writes, is in Paris time. */
 export const ZONE = "Europe/Paris";
@@ -27,3 +27,8 @@ class DayCachedZone extends IANAZone {
 
 /** ZONE as a luxon zone, for code that places many dates in it. */
 export const PARIS_ZONE = new DayCachedZone(ZONE);
+
+/** A date as the ingest writes it: ISO 8601 in Paris time with its offset, milliseconds only when there are some. */
+export function toIso(date: DateTime): string {
+  return date.setZone(PARIS_ZONE).toISO({ suppressMilliseconds: true })!;
+}

@@ -71,8 +71,17 @@ export function parseYamlText(text: string, file: string): unknown {
   }
 }
 
+/** A file maintainers keep, as text; a DataError naming it when it is missing or unreadable. */
+export function readDataText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    throw new DataError(file, ["fichier introuvable ou illisible"]);
+  }
+}
+
 export function loadYamlFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  return validate(schema, parseYamlText(readFileSync(file, "utf8"), file), file);
+  return validate(schema, parseYamlText(readDataText(file), file), file);
 }
 
 /** Reads a JSON file a program wrote; undefined when absent, a DataError when damaged. */

@@ -7,19 +7,15 @@
  *
  * An article present in several feeds is counted once (the labels' rule: host + path of its link).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { stringify } from "yaml";
-import { dataFile, LEDGER_NAME, WATCH_DIR } from "../core/paths.ts";
 import { validate } from "../core/validation.ts";
 import { buildVocabulary, classify, type Classification } from "../ingest/classify.ts";
 import { loadThemes, MAX_ITEMS_CEILING } from "../core/sources.ts";
 import { runIngest } from "../ingest/run.ts";
 import { readFrontMatter } from "../ingest/store.ts";
+import { createScratchSite, listenLoopback } from "../tooling/feed-server.ts";
 
 const labelSchema = z.object({
   feed: z.string().min(1),
@@ -130,30 +126,18 @@ export async function evaluateRelevance(folder: string, options: EvalOptions): P
   const labels = loadLabels(folder);
   const feedsDir = join(folder, "feeds");
   const feeds = readdirSync(feedsDir).filter((f) => f.endsWith(".xml")).sort();
-  const server = createServer((req, res) => {
+  const server = await listenLoopback((req, res) => {
     const name = decodeURIComponent((req.url ?? "").replace(/^\//, ""));
     if (!feeds.includes(name)) res.writeHead(404).end();
     else res.writeHead(200, { "content-type": "application/rss+xml" }).end(readFileSync(join(feedsDir, name)));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const root = mkdtempSync(join(tmpdir(), "eval-relevance-"));
+  const site = createScratchSite("eval-relevance-");
   try {
-    mkdirSync(join(root, "_data"));
     const sourceId = (feed: string) => feed.replace(/\.xml$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-    const registry = feeds.map((f) => ({ id: sourceId(f), name: f, feed: `${base}/${encodeURIComponent(f)}`, section: "actualites", territory: "national", keep: "keywords", maxItems: MAX_ITEMS_CEILING }));
-    writeFileSync(dataFile(root, "sources"), stringify(registry));
-    const contentDir = join(root, WATCH_DIR);
-    const report = await runIngest({
-      sourcesFile: dataFile(root, "sources"),
-      themesFile: options.themesFile,
-      contentDir,
-      stateFile: dataFile(root, "sourceState"),
-      ledgerFile: join(contentDir, LEDGER_NAME),
-      allowHosts: ["127.0.0.1"],
-      // Archived feeds: every item counts, however old.
-      firstFetchDays: 365 * 100,
-    });
+    site.writeSources(feeds.map((f) => ({ id: sourceId(f), name: f, feed: `${server.base}/${encodeURIComponent(f)}`, section: "actualites", territory: "national", keep: "keywords", maxItems: MAX_ITEMS_CEILING })));
+    const { contentDir } = site;
+    // Archived feeds: every item counts, however old.
+    const report = await runIngest(site.runOptions({ themesFile: options.themesFile, firstFetchDays: 365 * 100 }));
     const failed = report.sources.filter((s) => s.status !== "ok");
     if (failed.length) throw new Error(`flux non lus : ${failed.map((s) => `${s.id} (${s.error ?? s.status})`).join(", ")}`);
 
@@ -185,9 +169,8 @@ export async function evaluateRelevance(folder: string, options: EvalOptions): P
     }
     return score(folder, [...judged.values()], themes.map((t) => t.id));
   } finally {
-    server.closeAllConnections();
-    server.close();
-    rmSync(root, { recursive: true, force: true });
+    await server.close();
+    site.cleanup();
   }
 }
 

@@ -6,11 +6,11 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { commaList, parseCommandLine, positiveInteger, positiveNumber, runCli, type CliStreams } from "../core/cli-args.ts";
-import { dataFile, LEDGER_NAME, WATCH_DIR } from "../core/paths.ts";
+import { DATA_FILES, dataFile, LEDGER_NAME, WATCH_DIR } from "../core/paths.ts";
 import { DataError } from "../core/validation.ts";
 import { LockHeldError } from "./lock.ts";
 import { formatReport } from "./report.ts";
-import { runIngest, type RunOptions } from "./run.ts";
+import { DEFAULTS, runIngest, type RunOptions } from "./run.ts";
 import { siteUserAgent } from "./user-agent.ts";
 
 /** What `npm run fetch` exits with (a bad command line: USAGE_EXIT of src/core/cli-args.ts). */
@@ -27,22 +27,24 @@ export const FETCH_EXIT = {
   locked: 4,
 } as const;
 
+const inSeconds = (ms: number): number => ms / 1000;
+
 export const USAGE = `Usage : npm run fetch -- [options]
-  --sources FICHIER     registre des sources (défaut : <racine>/_data/sources.yaml)
-  --themes FICHIER      vocabulaire des thèmes (défaut : <racine>/_data/themeCatalog.yaml)
+  --sources FICHIER     registre des sources (défaut : <racine>/${DATA_FILES.sources})
+  --themes FICHIER      vocabulaire des thèmes (défaut : <racine>/${DATA_FILES.themes})
   --root DOSSIER        racine du site (défaut : dossier courant)
-  --content DOSSIER     dossier des articles de veille (défaut : <racine>/content/veille)
-  --state FICHIER       état des sources (défaut : <racine>/_data/sourceState.json)
-  --ledger FICHIER      registre des articles écrits (défaut : <dossier des articles>/ledger.json)
+  --content DOSSIER     dossier des articles de veille (défaut : <racine>/${WATCH_DIR})
+  --state FICHIER       état des sources (défaut : <racine>/${DATA_FILES.sourceState})
+  --ledger FICHIER      registre des articles écrits (défaut : <dossier des articles>/${LEDGER_NAME})
   --only ID[,ID]        ne traiter que ces sources
   --dry-run             tout lire, ne rien écrire
   --allow-host HÔTE[,HÔTE]  laisser passer un hôte local ou privé (refusé sinon)
   --report FICHIER      écrire aussi le rapport en JSON
-  --timeout S           délai total par requête (défaut 20)
-  --connect-timeout S   délai de connexion (défaut 10)
-  --deadline S          délai global de la collecte (défaut 600)
-  --concurrency N       requêtes simultanées (défaut 8, 2 au plus par hôte)
-  --first-days N        première collecte d'une source : articles de moins de N jours (défaut 90)`;
+  --timeout S           délai total par requête (défaut ${inSeconds(DEFAULTS.totalTimeoutMs)})
+  --connect-timeout S   délai de connexion (défaut ${inSeconds(DEFAULTS.connectTimeoutMs)})
+  --deadline S          délai global de la collecte (défaut ${inSeconds(DEFAULTS.deadlineMs)})
+  --concurrency N       requêtes simultanées (défaut ${DEFAULTS.concurrency}, ${DEFAULTS.perHost} au plus par hôte)
+  --first-days N        première collecte d'une source : articles de moins de N jours (défaut ${DEFAULTS.firstFetchDays})`;
 
 export function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: string } {
   const { values } = parseCommandLine(argv, {
@@ -94,7 +96,7 @@ export function main(argv: string[], out: (text: string) => void = terminal.out,
       const report = await runIngest(options);
       out(formatReport(report));
       if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
-      return report.exitCode;
+      return report.allFailed ? FETCH_EXIT.allFailed : FETCH_EXIT.done;
     } catch (error) {
       if (error instanceof DataError) {
         err(`Collecte annulée, rien n'a été lu ni écrit :\n${error.message}\n`);

@@ -5,7 +5,7 @@
  * feed's own date is missing, unreadable or in the future).
  */
 import { DateTime } from "luxon";
-import { PARIS_ZONE, ZONE } from "../core/time.ts";
+import { toIso, ZONE } from "../core/time.ts";
 import { SUMMARY_MAX, TITLE_MAX } from "../core/watch-item.ts";
 import type { ParsedFeed, RawItem } from "./parse/index.ts";
 import { toPlainText, truncateText } from "./sanitise.ts";
@@ -120,10 +120,6 @@ export function normaliseDate(value: string | undefined, fetchedAt: DateTime): P
   if (parsed.toMillis() > fetchedAt.toMillis() + FUTURE_TOLERANCE_MS) return fallback("future");
   if (parsed.year < EARLIEST_YEAR) return fallback("ancient");
   return { date: toIso(parsed) };
-}
-
-export function toIso(date: DateTime): string {
-  return date.setZone(PARIS_ZONE).toISO({ suppressMilliseconds: true })!;
 }
 
 export function normaliseItem(raw: RawItem, context: FeedContext): Item | Rejected {

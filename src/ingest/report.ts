@@ -3,9 +3,11 @@
  * maintainers who read the nightly CI log.
  */
 import { DateTime } from "luxon";
+import { DATA_FILES } from "../core/paths.ts";
 import type { RunStatus } from "../core/source-state.ts";
 import type { Redirect } from "./http.ts";
 import type { DateFlag } from "./normalise.ts";
+import type { FeedFormat } from "./parse/raw.ts";
 import type { CurationFeedback } from "./relevance/curation.ts";
 
 export interface FlaggedDate {
@@ -46,7 +48,7 @@ export interface SourceReport {
   error?: string;
   failures?: number;
   retryAfter?: string;
-  format?: string;
+  format?: FeedFormat;
   encoding?: string;
 }
 
@@ -57,7 +59,8 @@ export interface RunReport {
   sources: SourceReport[];
   /** What maintainers deleted teaches about the vocabulary (absent when nothing was deleted). */
   curation?: CurationFeedback;
-  exitCode: 0 | 2;
+  /** Every enabled source that was tried failed (the CLI exits FETCH_EXIT.allFailed). */
+  allFailed: boolean;
 }
 
 const FLAG_LABELS: Record<DateFlag, string> = {
@@ -113,7 +116,7 @@ function sourceLines(r: SourceReport): string[] {
       lines.push(`… ${head} : non traitée — ${r.error}`);
       break;
   }
-  if (r.movedTo) lines.push(`    ↪ redirection permanente vers ${r.movedTo} : mettre à jour « feed » dans _data/sources.yaml`);
+  if (r.movedTo) lines.push(`    ↪ redirection permanente vers ${r.movedTo} : mettre à jour « feed » dans ${DATA_FILES.sources}`);
   for (const b of r.borderline ?? []) lines.push(`    ? à la limite (score ${decimal(b.score)}) : « ${b.title} » — ${b.reasons.join(", ")}`);
   for (const f of r.flaggedDates) lines.push(`    ⚠ date de collecte utilisée pour « ${f.title} » (${FLAG_LABELS[f.flag]}${f.raw ? ` : « ${f.raw} »` : ""})`);
   for (const problem of r.invalid) lines.push(`    ⚠ article non enregistré, ${problem}`);
@@ -139,7 +142,7 @@ export function formatReport(report: RunReport): string {
   const total = `Bilan : ${plural(added, "nouvel article", "nouveaux articles")}, ${plural(upToDate, "source lue", "sources lues")}, ${plural(failed, "source en échec", "sources en échec")}, en ${(report.durationMs / 1000).toFixed(1).replace(".", ",")} s.`;
   const borderline = report.sources.reduce((n, r) => n + (r.borderline?.length ?? 0), 0);
   const advice = borderline
-    ? [`${plural(borderline, "article écarté de peu (?)", "articles écartés de peu (?)")} : si l'un d'eux avait sa place, ajouter un terme dans _data/themeCatalog.yaml ou une règle « include » à sa source.`]
+    ? [`${plural(borderline, "article écarté de peu (?)", "articles écartés de peu (?)")} : si l'un d'eux avait sa place, ajouter un terme dans ${DATA_FILES.themes} ou une règle « include » à sa source.`]
     : [];
   return [title, "", ...report.sources.flatMap(sourceLines), "", ...advice, ...curationLines(report.curation), total, ""].join("\n");
 }

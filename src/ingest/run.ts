@@ -1,6 +1,6 @@
 /**
- * One ingest run: registry → fetch (bounded, polite) → decode → parse → normalise → classify →
- * sanitise → store, then the ledger and the per-source state. Sources are fetched concurrently
+ * One ingest run: registry → fetch (bounded, polite) → one feed's processing (process.ts: decode →
+ * parse → normalise → classify) → sanitise → store, then the ledger and the per-source state. Sources are fetched concurrently
  * but stored one after the other in registry order, so which of two duplicates wins never
  * depends on network timing. One source failing never touches another, nor earlier files.
  */
@@ -8,28 +8,24 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DateTime } from "luxon";
 import pLimit, { type LimitFunction } from "p-limit";
+import { removeStaleTemporaryFiles } from "../core/files.ts";
 import { loadRegistry, loadThemes, MAX_ITEMS_DEFAULT, type Source } from "../core/sources.ts";
 import { loadState } from "../core/source-state.ts";
 import type { Theme } from "../core/taxonomy.ts";
-import { ZONE } from "../core/time.ts";
+import { toIso, ZONE } from "../core/time.ts";
 import { DataError } from "../core/validation.ts";
-import { buildVocabulary, classify, type Vocabulary } from "./classify.ts";
-import { decodeBody } from "./decode.ts";
-import { removeStaleTemporaryFiles } from "./files.ts";
+import { buildVocabulary } from "./classify.ts";
 import { createHttpClient, FetchError, type FetchResult, type HttpClient } from "./http.ts";
 import { loadLedger, saveLedger } from "./ledger.ts";
 import { acquireLock } from "./lock.ts";
-import { normaliseItem, toIso } from "./normalise.ts";
-import { parseFeedBounded, type Budget } from "./parse/bounded.ts";
 import { FeedError } from "./parse/index.ts";
-import type { BorderlineItem, RunReport, SourceReport } from "./report.ts";
+import { processFeed, type ProcessContext } from "./process.ts";
+import type { RunReport, SourceReport } from "./report.ts";
 import { curationFeedback } from "./relevance/curation.ts";
 import { isFirstFetch, saveState, waitingReason } from "./state.ts";
 import { settleSource, type Attempt } from "./step.ts";
 import { storeAll, type Candidate } from "./store.ts";
 import { userAgentFor } from "./user-agent.ts";
-
-/** Names the site and where to reach it, as polite crawlers do. ASCII only: it is a header. */
 
 export interface RunOptions {
   sourcesFile: string;
@@ -71,57 +67,10 @@ export const DEFAULTS = {
   firstFetchDays: 90,
 } as const;
 
-export interface ProcessContext {
-  parseBudget: Budget;
-  vocabulary: Vocabulary;
-  fetchedAt: DateTime;
-  /** Items older than this are left out (first fetch of a source only). */
-  notBefore?: DateTime;
-  keepUnlinked?: boolean;
-}
-
-export interface Processed {
-  candidates: Candidate[];
-  format: string;
-  encoding: string;
-  filtered: number;
-  /** Left out just below the relevance threshold, for the maintainers' report. */
-  borderline: BorderlineItem[];
-  tooOld: number;
-  noLink: number;
-}
-
-/** Everything between the bytes and the store, pure but for the clock it is given. */
-export async function processFeed(fetched: { body: Buffer; contentType?: string; url: string }, source: Source, context: ProcessContext): Promise<Processed> {
-  const decoded = decodeBody(fetched.body, fetched.contentType);
-  const feed = await parseFeedBounded(decoded.text, fetched.contentType, fetched.url, context.parseBudget);
-  const processed: Processed = { candidates: [], format: feed.format, encoding: decoded.encoding, filtered: 0, borderline: [], tooOld: 0, noLink: 0 };
-  for (const [rank, raw] of feed.items.entries()) {
-    const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt: context.fetchedAt, ...(context.keepUnlinked ? { unlinkedRank: rank } : {}) });
-    if ("rejected" in item) {
-      processed.noLink++;
-      continue;
-    }
-    // item.date is ISO 8601 with its offset, which Date.parse reads exactly, as the store does.
-    if (context.notBefore && Date.parse(item.date) < context.notBefore.toMillis()) {
-      processed.tooOld++;
-      continue;
-    }
-    const verdict = classify(item, source, context.vocabulary);
-    if (!verdict.keep) {
-      processed.filtered++;
-      if (verdict.borderline) processed.borderline.push({ title: item.title, url: item.url, score: verdict.score, reasons: verdict.reasons });
-      continue;
-    }
-    processed.candidates.push({ item, themes: verdict.themes, score: verdict.score, reasons: verdict.reasons });
-  }
-  return processed;
-}
-
 /** A source's attempt before its items are stored: the store runs later, in registry order. */
-type Fetched = Exclude<Attempt, { kind: "fetched" }> | (Omit<Attempt & { kind: "fetched" }, "stored" | "format" | "encoding" | "filtered" | "tooOld" | "noLink" | "borderline"> & { processed: Processed });
+type Unstored = Exclude<Attempt, { kind: "fetched" }> | (Omit<Extract<Attempt, { kind: "fetched" }>, "stored"> & { candidates: Candidate[] });
 
-async function attempt(client: HttpClient, source: Source, validators: { etag?: string; lastModified?: string }, context: ProcessContext, deadline: AbortSignal): Promise<Fetched> {
+async function attempt(client: HttpClient, source: Source, validators: { etag?: string; lastModified?: string }, context: ProcessContext, deadline: AbortSignal): Promise<Unstored> {
   let fetch: FetchResult;
   try {
     fetch = await client.fetchFeed(source.feed, validators, deadline);
@@ -132,7 +81,8 @@ async function attempt(client: HttpClient, source: Source, validators: { etag?: 
   const answered = { redirects: fetch.redirects, ...(fetch.movedTo ? { movedTo: fetch.movedTo } : {}) };
   if (fetch.kind === "not-modified") return { kind: "not-modified", ...answered };
   try {
-    return { kind: "fetched", ...answered, validators: fetch.validators, processed: await processFeed(fetch, source, context) };
+    const { reading, candidates } = await processFeed(fetch, source, context);
+    return { kind: "fetched", ...answered, validators: fetch.validators, reading, candidates };
   } catch (error) {
     if (error instanceof FeedError) return { kind: "unreadable", ...answered, error: error.message };
     throw error;
@@ -200,7 +150,7 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
   const hostLimit = (host: string) => perHost.get(host) ?? perHost.set(host, pLimit(options.perHost ?? DEFAULTS.perHost)).get(host)!;
   const firstFetchDays = options.firstFetchDays ?? DEFAULTS.firstFetchDays;
 
-  let attempts: Fetched[];
+  let attempts: Unstored[];
   try {
     attempts = await Promise.all(
       sources.map((source) => {
@@ -220,12 +170,12 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
   const fetched = toIso(now);
   const reports: SourceReport[] = sources.map((source, index) => {
     const result = attempts[index]!;
-    const store = (processed: Processed) => storeAll(processed.candidates, source, { dir: options.contentDir, ledger, fetched, dryRun }, source.maxItems ?? MAX_ITEMS_DEFAULT);
-    const settled: Attempt =
-      result.kind === "fetched"
-        ? { kind: "fetched", redirects: result.redirects, ...(result.movedTo ? { movedTo: result.movedTo } : {}), validators: result.validators, format: result.processed.format, encoding: result.processed.encoding,
-            filtered: result.processed.filtered, tooOld: result.processed.tooOld, noLink: result.processed.noLink, borderline: result.processed.borderline, stored: store(result.processed) }
-        : result;
+    const store = (candidates: Candidate[]) => storeAll(candidates, source, { dir: options.contentDir, ledger, fetched, dryRun }, source.maxItems ?? MAX_ITEMS_DEFAULT);
+    let settled: Attempt;
+    if (result.kind === "fetched") {
+      const { candidates, ...read } = result;
+      settled = { ...read, stored: store(candidates) };
+    } else settled = result;
     const { report, next } = settleSource(source, settled, state[source.id], now);
     if (next) state[source.id] = next;
     return report;
@@ -235,6 +185,6 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
     saveLedger(options.ledgerFile, ledger);
     saveState(options.stateFile, state);
   }
-  const everyFailed = sources.length > 0 && !reports.some((r) => r.status === "ok") && reports.some((r) => r.status === "failing" || r.status === "gone" || r.status === "throttled");
-  return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, ...(curation.deleted ? { curation } : {}), exitCode: everyFailed ? 2 : 0 };
+  const allFailed = sources.length > 0 && !reports.some((r) => r.status === "ok") && reports.some((r) => r.status === "failing" || r.status === "gone" || r.status === "throttled");
+  return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, ...(curation.deleted ? { curation } : {}), allFailed };
 }

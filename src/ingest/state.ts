@@ -4,10 +4,10 @@
  * so a night that brings nothing new leaves the file byte for byte as it was (no empty commit).
  */
 import { DateTime } from "luxon";
+import { replaceFileIfChanged } from "../core/files.ts";
 import { serialiseState, STATE_KEY_ORDER, type SourceState, type StateFile } from "../core/source-state.ts";
-import { replaceFileIfChanged } from "./files.ts";
+import { toIso } from "../core/time.ts";
 import type { Validators } from "./http.ts";
-import { toIso } from "./normalise.ts";
 
 const BACKOFF_BASE_HOURS = 1;
 const BACKOFF_MAX_HOURS = 48;

@@ -8,7 +8,8 @@ import type { DateTime } from "luxon";
 import type { Source } from "../core/sources.ts";
 import type { SourceState } from "../core/source-state.ts";
 import type { FetchErrorCode, Redirect, Validators } from "./http.ts";
-import type { BorderlineItem, SourceReport } from "./report.ts";
+import type { FeedReading } from "./process.ts";
+import type { SourceReport } from "./report.ts";
 import { nextState, type Outcome } from "./state.ts";
 import type { Stored } from "./store.ts";
 
@@ -27,7 +28,8 @@ export type Attempt =
   | (Answered & { kind: "not-modified" })
   /** An answer that is no feed the parser can read. */
   | (Answered & { kind: "unreadable"; error: string })
-  | (Answered & { kind: "fetched"; validators: Validators; format: string; encoding: string; filtered: number; tooOld: number; noLink: number; borderline: BorderlineItem[]; stored: Stored });
+  /** A feed read (src/ingest/process.ts), and what the store made of the items it kept. */
+  | (Answered & { kind: "fetched"; validators: Validators; reading: FeedReading; stored: Stored });
 
 export interface Step {
   report: SourceReport;
@@ -74,8 +76,9 @@ export function settleSource(source: Source, attempt: Attempt, previous: SourceS
   if (attempt.kind === "not-modified") report.notModified = true;
   if (attempt.kind === "fetched") {
     const { stored } = attempt;
-    Object.assign(report, { format: attempt.format, encoding: attempt.encoding, filtered: attempt.filtered, tooOld: attempt.tooOld, noLink: attempt.noLink });
-    if (attempt.borderline.length) report.borderline = attempt.borderline;
+    const { borderline, ...counts } = attempt.reading;
+    Object.assign(report, counts);
+    if (borderline.length) report.borderline = borderline;
     Object.assign(report, { added: stored.added, duplicates: stored.duplicates, capped: stored.capped, invalid: stored.invalid });
     report.flaggedDates = stored.flagged.map(({ title, dateFlag, rawDate }) => ({ title, flag: dateFlag!, ...(rawDate ? { raw: rawDate } : {}) }));
   }

@@ -14,11 +14,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import slugify from "@sindresorhus/slugify";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { createFileAtomic } from "../core/files.ts";
 import type { Source } from "../core/sources.ts";
 import { formatIssues } from "../core/validation.ts";
 import { GUID_MAX, URL_MAX, watchItemSchema, type WatchItem } from "../core/watch-item.ts";
-import { createFileAtomic } from "./files.ts";
-import { dedupeKeys, type Ledger } from "./ledger.ts";
+import { dedupeKeys } from "./dedupe.ts";
+import type { Ledger } from "./ledger.ts";
 import type { Item } from "./normalise.ts";
 import { sanitiseHtml } from "./sanitise.ts";
 

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { dataFile } from "../core/paths.ts";
-import { parseYamlText } from "../core/validation.ts";
+import { DataError, parseYamlText, readDataText } from "../core/validation.ts";
 
 /**
  * Publishers see who fetches their feed and where to reach them: the User-Agent names the site
@@ -16,9 +15,10 @@ export function siteUserAgent(root: string): string {
   const file = dataFile(root, "site");
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return userAgentFor();
+    text = readDataText(file);
+  } catch (error) {
+    if (error instanceof DataError) return userAgentFor();
+    throw error;
   }
   const url = (parseYamlText(text, file) as { url?: unknown } | null)?.url;
   return userAgentFor(typeof url === "string" && /^https?:\/\/[\x21-\x7e]+$/.test(url) ? url : undefined);

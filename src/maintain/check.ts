@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import pLimit from "p-limit";
 import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
-import { dataFile } from "../core/paths.ts";
+import { DATA_FILES, dataFile } from "../core/paths.ts";
 import { loadRegistry, loadThemes, type Source } from "../core/sources.ts";
 import { loadState } from "../core/source-state.ts";
 import { displayPath } from "../core/validation.ts";
@@ -17,7 +17,7 @@ export const CHECK_USAGE = `Usage : npm run sources:check -- [options]
   --concurrency N       sources essayées en même temps (défaut 4)
   --allow-host HÔTE     laisser passer un hôte local ou privé (refusé sinon)
   --follow-moves        reporter dans « feed » la nouvelle adresse d'une source redirigée en permanence
-                        ${MOVE_AFTER_NIGHTS} relèves de suite (d'après _data/sourceState.json), avant l'essai
+                        ${MOVE_AFTER_NIGHTS} relèves de suite (d'après ${DATA_FILES.sourceState}), avant l'essai
   --summary FICHIER     ajouter à ce fichier un bilan en Markdown des sources à regarder
                         (le résumé d'une exécution GitHub Actions : "$GITHUB_STEP_SUMMARY")
 Sans --follow-moves, rien n'est écrit : ni article, ni état des sources, ni registre.`;
@@ -50,7 +50,7 @@ function summaryMarkdown(sources: readonly Source[], statuses: readonly { ok: bo
     for (const f of failing) lines.push(`- \`${f.id}\` : ${f.state}${f.note ? ` – ${f.note}` : ""}`);
   }
   if (moves.length) {
-    lines.push("", `Adresses mises à jour dans _data/sources.yaml (redirection permanente vue ${MOVE_AFTER_NIGHTS} relèves de suite) :`, "");
+    lines.push("", `Adresses mises à jour dans ${DATA_FILES.sources} (redirection permanente vue ${MOVE_AFTER_NIGHTS} relèves de suite) :`, "");
     for (const m of moves) lines.push(`- \`${m.id}\` : ${m.from} → ${m.to}`);
   }
   return `${lines.join("\n")}\n\n`;

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import { DOMParser, onErrorStopParsing, type Element } from "@xmldom/xmldom";
 import { oneOf, parseCommandLine } from "../core/cli-args.ts";
 import { dataFile } from "../core/paths.ts";
 import { loadRegistry, loadThemes } from "../core/sources.ts";
 import { SECTIONS, SECTION_LABELS, TERRITORIES, type Section, type Territory } from "../core/taxonomy.ts";
 import { fold } from "../core/text.ts";
-import { DataError, displayPath } from "../core/validation.ts";
+import { DataError, displayPath, readDataText } from "../core/validation.ts";
 import type { Io } from "./io.ts";
 import { safeText, safeUrl } from "./safe-text.ts";
 import { appendSources, sameFeed, suggestId, type NewSource } from "./registry-file.ts";
@@ -74,12 +73,7 @@ export async function importOpml(argv: string[], io: Io): Promise<number> {
   const registryFile = dataFile(root, "sources");
   const themes = loadThemes(dataFile(root, "themes"));
   const registry = loadRegistry(registryFile, themes);
-  let text: string;
-  try {
-    text = readFileSync(opmlFile, "utf8");
-  } catch {
-    throw new DataError(opmlFile, ["fichier introuvable ou illisible"]);
-  }
+  const text = readDataText(opmlFile);
 
   const taken = new Set(registry.map((s) => s.id));
   const known = registry.map((s) => ({ id: s.id, feed: s.feed }));

@@ -1,5 +1,5 @@
 /**
- * How a night's link check moves `_data/linkState.json` (shape in src/core/link-state.ts).
+ * How a night's link check moves `_data/linkState.json` (shape, load and serialise in src/core/link-state.ts).
  *
  * A night that changes nothing leaves the file byte for byte as it was, so it makes no commit:
  * a URL that answers again keeps its entry until the recorded success is REFRESH_DAYS old, and
@@ -7,9 +7,8 @@
  * The date a resource page shows as "lien vérifié le" is therefore at most a week old.
  */
 import { DateTime } from "luxon";
-import { LINK_RECORD_KEYS, linkStateSchema, type LinkRecord, type LinkState } from "../core/link-state.ts";
-import { readJsonFile } from "../core/validation.ts";
-import { replaceFileIfChanged } from "../ingest/files.ts";
+import { replaceFileIfChanged } from "../core/files.ts";
+import { serialiseLinkState, type LinkRecord, type LinkState } from "../core/link-state.ts";
 
 export const REFRESH_DAYS = 7;
 
@@ -19,16 +18,6 @@ export interface LinkOutcome {
   ok: boolean;
   status: number | null;
   error: string | null;
-}
-
-export function loadLinkState(file: string): LinkState {
-  return readJsonFile(file, linkStateSchema) ?? {};
-}
-
-export function serialiseLinkState(state: LinkState): string {
-  const ordered: Record<string, Record<string, unknown>> = {};
-  for (const url of Object.keys(state).sort()) ordered[url] = Object.fromEntries(LINK_RECORD_KEYS.map((k) => [k, state[url]![k]]));
-  return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
 /** Writes the state only when its text changed. Returns whether it wrote. */

@@ -7,16 +7,22 @@ import { join, normalize, resolve } from "node:path";
 import { getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { LinkChecker, LinkState, type RedirectInfo } from "linkinator";
 import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
+import { loadLinkState } from "../core/link-state.ts";
+import { CONTENT_DIR, DATA_FILES } from "../core/paths.ts";
 import { DataError, displayPath } from "../core/validation.ts";
 import { createGuardedAgent, FetchError, refusedHost } from "../ingest/http.ts";
 import { readFrontMatter } from "../ingest/store.ts";
+import { contentType } from "../site/content/content-types.ts";
 import type { Io } from "./io.ts";
-import { loadLinkState, nextLinkState, saveLinkState, type LinkOutcome } from "./link-state.ts";
+import { nextLinkState, saveLinkState, type LinkOutcome } from "./link-state.ts";
+
+/** The resources' folder, relative to a site's root, as their content type declares it. */
+const RESOURCE_DIR = [CONTENT_DIR, ...contentType("resource").folder].join("/");
 
 export const LINKS_USAGE = `Usage : npm run check:links -- [options]
   --dir DOSSIER         site construit à vérifier (défaut : _site, après « npm run build »)
-  --resources           vérifier plutôt l'adresse de chaque fiche de content/ressources (sans construire le site)
-  --state FICHIER       noter pour chaque adresse le dernier succès et le premier échec (ex. _data/linkState.json)
+  --resources           vérifier plutôt l'adresse de chaque fiche de ${RESOURCE_DIR} (sans construire le site)
+  --state FICHIER       noter pour chaque adresse le dernier succès et le premier échec (ex. ${DATA_FILES.linkState})
   --root DOSSIER        racine du site, pour --resources (défaut : dossier courant)
   --timeout S           délai par lien, en secondes (défaut 15)
   --concurrency N       liens vérifiés en même temps (défaut 8)
@@ -141,9 +147,9 @@ export async function checkExternalLinks(dir: string, options: LinkCheckOptions)
   };
 }
 
-/** The `url` of every resource file of `content/ressources/` (http and https only), sorted, once each. */
-export function resourceUrls(root: string): string[] {
-  const dir = join(root, "content/ressources");
+/** The `url` of every resource file of RESOURCE_DIR (http and https only), sorted, once each. */
+function resourceUrls(root: string): string[] {
+  const dir = join(root, RESOURCE_DIR);
   if (!existsSync(dir)) throw new DataError(dir, ["dossier des ressources introuvable"]);
   const urls = new Set<string>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".md"))) {

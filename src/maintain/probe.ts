@@ -3,12 +3,9 @@ import pLimit from "p-limit";
 import type { Source } from "../core/sources.ts";
 import { ZONE } from "../core/time.ts";
 import type { Vocabulary } from "../ingest/classify.ts";
-import { classify } from "../ingest/classify.ts";
-import { decodeBody } from "../ingest/decode.ts";
 import { createHttpClient, FetchError, type HttpClient } from "../ingest/http.ts";
-import { normaliseItem } from "../ingest/normalise.ts";
-import { parseFeedBounded } from "../ingest/parse/bounded.ts";
-import { advertisedFeeds, FeedError } from "../ingest/parse/index.ts";
+import { FeedError, type FeedFormat } from "../ingest/parse/index.ts";
+import { processFeed, type Processed } from "../ingest/process.ts";
 import { DEFAULTS } from "../ingest/run.ts";
 import { userAgentFor } from "../ingest/user-agent.ts";
 import { safeText, safeUrl } from "./safe-text.ts";
@@ -23,7 +20,7 @@ export interface ProbedItem {
 }
 
 export type Probe =
-  | { kind: "feed"; url: string; movedTo?: string; format: string; title?: string; link?: string; items: ProbedItem[] }
+  | { kind: "feed"; url: string; movedTo?: string; format: FeedFormat; title?: string; link?: string; items: ProbedItem[] }
   | { kind: "page"; url: string; advertised: string[] }
   | { kind: "error"; url: string; error: string };
 
@@ -61,30 +58,22 @@ export async function probe(client: HttpClient, url: string, sorting: Sorting, v
     throw error;
   }
   if (fetched.kind !== "fetched") return { kind: "error", url, error: "réponse 304 inattendue" };
-  const text = decodeBody(fetched.body, fetched.contentType).text;
-  let feed;
+  let feed: Processed;
   try {
-    feed = await parseFeedBounded(text, fetched.contentType, fetched.url, { budgetMs: DEFAULTS.parseBudgetMs });
+    feed = await processFeed(fetched, sorting, { parseBudget: { budgetMs: DEFAULTS.parseBudgetMs }, vocabulary, fetchedAt: DateTime.now().setZone(ZONE), keepVerdicts: true });
   } catch (error) {
-    if (error instanceof FeedError && error.code === "html") return { kind: "page", url: fetched.url, advertised: advertisedFeeds(text, fetched.url).map(safeUrl) };
+    if (error instanceof FeedError && error.code === "html") return { kind: "page", url: fetched.url, advertised: error.advertised.map(safeUrl) };
     if (error instanceof FeedError) return { kind: "error", url, error: `ce n'est pas un flux lisible : ${safeText(error.message)}` };
     throw error;
   }
-  const fetchedAt = DateTime.now().setZone(ZONE);
-  const items: ProbedItem[] = [];
-  for (const raw of feed.items) {
-    const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt });
-    if ("rejected" in item) continue;
-    const verdict = classify(item, sorting, vocabulary);
-    // Feed text is shown on the terminal and may become a source's name: see safe-text.ts.
-    items.push({ title: safeText(item.title), date: item.date, url: safeUrl(item.url), themes: verdict.themes, keep: verdict.keep });
-  }
+  // Feed text is shown on the terminal and may become a source's name: see safe-text.ts.
+  const items: ProbedItem[] = feed.verdicts!.map(({ item, verdict }) => ({ title: safeText(item.title), date: item.date, url: safeUrl(item.url), themes: verdict.themes, keep: verdict.keep }));
   items.sort((a, b) => (a.date < b.date ? 1 : -1));
   return {
     kind: "feed",
     url: fetched.url,
     ...(fetched.movedTo ? { movedTo: fetched.movedTo } : {}),
-    format: feed.format,
+    format: feed.reading.format,
     ...(feed.title && safeText(feed.title) ? { title: safeText(feed.title) } : {}),
     ...(feed.link ? { link: safeUrl(feed.link) } : {}),
     items,
@@ -95,7 +84,7 @@ export async function probe(client: HttpClient, url: string, sorting: Sorting, v
 export interface FoundFeed {
   url: string;
   title?: string;
-  format: string;
+  format: FeedFormat;
 }
 
 /** The feeds of a web page: those it advertises, then the usual paths of its site that answer with a feed. */

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import slugify from "@sindresorhus/slugify";
 import { Document, isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { replaceFileAtomic } from "../core/files.ts";
+import { validateRegistry } from "../core/sources.ts";
 import type { Section, Territory, Theme } from "../core/taxonomy.ts";
 import { DataError } from "../core/validation.ts";
-import { replaceFileAtomic } from "../ingest/files.ts";
-import { validateRegistry } from "../core/sources.ts";
 
 /** A registry entry as a maintainer command writes it: only the keys it was given. */
 export interface NewSource {

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { writeSearchIndex } from "./plugins/search-index.ts";
+import { writeSearchIndex } from "./search/pagefind.ts";
 
 /** Where Eleventy writes, from its own `--output` flag when given (the config's `_site` otherwise). */
 export function outputDir(args: readonly string[]): string {

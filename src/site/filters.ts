@@ -5,8 +5,10 @@ import {
   TERRITORY_LABELS,
   type Theme,
 } from "../core/taxonomy.ts";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ZONE } from "../core/time.ts";
-import type { Labels } from "./search-facets.ts";
+import { frenchText } from "./editorial/typography.ts";
+import type { Labels } from "./search/facets.ts";
 
 // A date is shown on every card, item page, letter and feed entry: building a zoned Luxon
 // DateTime for each was the build's largest per-item cost. Formatters made once are ~100× cheaper.
@@ -104,4 +106,27 @@ export function groupBy<T, K extends string>(items: readonly T[], key: (item: T)
   const groups = new Map<K, T[]>(order.map((k) => [k, []]));
   for (const item of items) groups.get(key(item))?.push(item);
   return [...groups].filter(([, list]) => list.length > 0).map(([k, list]) => ({ key: k, items: list }));
+}
+
+/**
+ * Date filters, French counts and plurals, one filter per vocabulary turning a stored id into the
+ * word readers see, and `typo` (French typography on one value, for layouts typeset at the source).
+ */
+export function filtersPlugin(eleventyConfig: UserConfig, { labels }: { labels: Labels }): void {
+  const filters = {
+    dateFr,
+    isoDate,
+    year,
+    take,
+    count: countOf,
+    plural,
+    territoryLabel: labels.territory,
+    sectionLabel: labels.section,
+    resourceTypeLabel: labels.resourceType,
+    audienceLabel: labels.audience,
+    themeLabel: labels.theme,
+    sourceName: labels.source,
+    typo: frenchText,
+  };
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
 }

@@ -2,8 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { paragraphs } from "../../src/site/plugins/admin-letters.ts";
-import { keptSince, troubledSources } from "../../src/site/plugins/admin.ts";
+import { paragraphs } from "../../src/site/editorial/letters.ts";
+import { keptSince, troubledSources } from "../../src/site/editor/dashboard.ts";
 import { sharedSite, type SiteBuild } from "../support/site-build.ts";
 
 /** 2026-11-30 is the Monday of ISO week 49. */

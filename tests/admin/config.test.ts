@@ -3,11 +3,11 @@ import { z } from "zod";
 import { themeSchema, themesFileSchema, type Theme } from "../../src/core/taxonomy.ts";
 import { loadYamlFile } from "../../src/core/validation.ts";
 import { sourceSchema } from "../../src/core/sources.ts";
-import { cmsConfig, collectionName, type CmsOptions } from "../../src/site/admin/cms-config.ts";
-import { contentType } from "../../src/site/content-types.ts";
-import { fieldsFromSchema, type DecapField } from "../../src/site/admin/fields.ts";
-import { letterIntroSchema, pageSchema, postSchema, resourceSchema, siteSchema, watchItemSchema } from "../../src/site/schemas.ts";
-import { LIST_KEY, SOURCE_TEXT_KEY } from "../../src/site/admin/yaml-format.js";
+import { cmsConfig, collectionName, type CmsOptions } from "../../src/site/editor/cms-config.ts";
+import { contentType } from "../../src/site/content/content-types.ts";
+import { fieldsFromSchema, type DecapField } from "../../src/site/editor/fields.ts";
+import { letterIntroSchema, pageSchema, postSchema, resourceSchema, siteSchema, watchItemSchema } from "../../src/site/content/schemas.ts";
+import { LIST_KEY, SOURCE_TEXT_KEY } from "../../src/site/editor/yaml-format.js";
 
 const themes = loadYamlFile("_data/themeCatalog.yaml", themesFileSchema);
 const options = (changes: Partial<CmsOptions> = {}): CmsOptions => ({

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as YAML from "yaml";
 import { describe, expect, it } from "vitest";
-import { commentedYamlFormat, LIST_KEY } from "../../src/site/admin/yaml-format.js";
+import { commentedYamlFormat, LIST_KEY } from "../../src/site/editor/yaml-format.js";
 
 const format = commentedYamlFormat(YAML);
 /** What the editor does: read the file, hand the values around as plain data, write them back. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { benchSources, DEFAULT_SEED, resourceFiles, THEME_IDS, watchItemFiles, type GeneratedFile } from "../../src/bench/content.ts";
-import { createFrontMatterParser } from "../../src/site/front-matter.ts";
+import { createFrontMatterParser } from "../../src/site/content/front-matter.ts";
 
 const parseFrontMatter = createFrontMatterParser({
   themeIds: new Set(THEME_IDS),

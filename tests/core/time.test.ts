@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { PARIS_ZONE, ZONE } from "../../src/core/time.ts";
+import { PARIS_ZONE, toIso, ZONE } from "../../src/core/time.ts";
 
 const iso = (ms: number, zone: string | typeof PARIS_ZONE) => DateTime.fromMillis(ms, { zone }).toISO();
 
@@ -21,5 +21,11 @@ describe("Paris zone with remembered offsets", () => {
 
   it("is the same zone as its name for luxon", () => {
     expect(PARIS_ZONE.equals(DateTime.now().setZone(ZONE).zone)).toBe(true);
+  });
+});
+
+describe("toIso", () => {
+  it("writes a date in Paris time with its offset, without milliseconds when there are none", () => {
+    expect(toIso(DateTime.fromISO("2026-07-14T08:30:00Z"))).toBe("2026-07-14T10:30:00+02:00");
   });
 });

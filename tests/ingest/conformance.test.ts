@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { formatConformance, runConformance } from "../../src/ingest/conformance.ts";
+import { formatConformance, runConformance } from "../../src/eval/conformance.ts";
 import { FIXTURES } from "./support.ts";
 
 it("scores a corpus per folder by properties: attack neutralised with its text kept, encoding decoded, ill-formed feed reported", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { titleKey } from "../../src/ingest/ledger.ts";
+import { titleKey } from "../../src/ingest/dedupe.ts";
 import { serve, siteMaker, source, startServer, type FeedServer } from "./support.ts";
 
 let server: FeedServer;

@@ -3,7 +3,8 @@
  * always comes from the root element.
  */
 import { describe, expect, it } from "vitest";
-import { advertisedFeeds, parseFeed } from "../../src/ingest/parse/index.ts";
+import { advertisedFeeds } from "../../src/ingest/parse/discover.ts";
+import { parseFeed } from "../../src/ingest/parse/index.ts";
 
 const parse = (text: string, contentType = "application/xml") => parseFeed(text, contentType, "https://exemple.fr/flux");
 
@@ -121,6 +122,11 @@ describe("feed discovery", () => {
 <link rel=alternate type=application/feed+json href=/feed.json />
 </head></html>`;
     expect(advertisedFeeds(html, "https://exemple.fr/page")).toEqual(["https://exemple.fr/atom.xml?a=1&b=2", "https://exemple.fr/feed.json"]);
+  });
+
+  it("refuses a web page with the feeds it advertises, as data and in words", async () => {
+    const html = '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/flux.xml"></head></html>';
+    await expect(parseFeed(html, "text/html", "https://exemple.fr/page")).rejects.toMatchObject({ code: "html", advertised: ["https://exemple.fr/flux.xml"], message: expect.stringContaining("flux annoncés par la page : https://exemple.fr/flux.xml") });
   });
 });
 

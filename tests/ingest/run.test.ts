@@ -3,8 +3,9 @@ import { dirname, join } from "node:path";
 import matter from "gray-matter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { DATA_FILES } from "../../src/core/paths.ts";
 import { watchItemSchema } from "../../src/core/watch-item.ts";
-import { main } from "../../src/ingest/cli.ts";
+import { FETCH_EXIT, main } from "../../src/ingest/cli.ts";
 import { formatReport } from "../../src/ingest/report.ts";
 import { fixture, serve, siteMaker, source, startServer, type FeedServer, type Site } from "./support.ts";
 
@@ -213,14 +214,14 @@ describe("failures", () => {
     const s = site([source("casse", server.url("/invalid")), source("essai", server.url("/three"))]);
     const report = await s.run();
     expect(report.sources.map((r) => r.status)).toEqual(["failing", "ok"]);
-    expect(report.exitCode).toBe(0);
+    expect(report.allFailed).toBe(false);
     expect(s.itemFiles()).toHaveLength(3);
   });
 
   it("backs off after a 404: state records the failure, the next run does not ask again too soon", async () => {
     const s = site([source("absente", server.url("/missing"))]);
     const report = await s.run();
-    expect(report.exitCode).toBe(2);
+    expect(report.allFailed).toBe(true);
     const state = JSON.parse(readFileSync(s.stateFile, "utf8")).absente;
     expect(state).toMatchObject({ status: "failing", failures: 1, lastError: "le serveur a répondu 404 (adresse introuvable)", retryAfter: "2026-11-23T11:00:00+01:00" });
     const before = requestsTo("/missing");
@@ -308,6 +309,16 @@ describe("state, registry and command line", () => {
     for (const expected of ["source « Bad Id », clé « id »", "source « Bad Id », clé « feed »", "source « ok », clé « name »", "source « ok », clé « section »", "source « ok », clé « territory »", "source « ok », clé « themes[0] » : thème « inconnu » inconnu", "source « ok » : Clé non reconnue", "clé « id » : identifiant déjà utilisé par la source n° 2"]) {
       expect(errors).toContain(expected);
     }
+  });
+
+  it("stops with the registry's exit code and names the file when the theme vocabulary is missing", async () => {
+    const s = site([source("essai", server.url("/three"))]);
+    rmSync(join(s.root, DATA_FILES.themes));
+    let errors = "";
+    const before = server.requests.length;
+    expect(await main(["--root", s.root, "--allow-host", "127.0.0.1"], () => undefined, (t) => (errors += t))).toBe(FETCH_EXIT.invalidRegistry);
+    expect(errors).toMatch(/^Collecte annulée, rien n'a été lu ni écrit :\n.*themeCatalog\.yaml :\n {2}- fichier introuvable ou illisible/);
+    expect(server.requests.length).toBe(before);
   });
 
   it("refuses an --only id that is not in the registry", async () => {

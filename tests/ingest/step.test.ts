@@ -24,7 +24,7 @@ describe("settleSource", () => {
       invalid: ["« c » : adresse de l'article trop longue"],
       flagged: [{ guid: "g", url: "https://exemple.fr/b", canonicalUrl: "exemple.fr/b", title: "b", summary: "", date: "2026-11-23T10:00:00+01:00", dateFlag: "missing", categories: [] }],
     };
-    const { report, next } = settle({ kind: "fetched", ...answered, validators: { etag: '"v2"' }, format: "rss", encoding: "utf-8", filtered: 5, tooOld: 0, noLink: 1, borderline: [], stored });
+    const { report, next } = settle({ kind: "fetched", ...answered, validators: { etag: '"v2"' }, reading: { format: "rss", encoding: "utf-8", filtered: 5, tooOld: 0, noLink: 1, borderline: [] }, stored });
     expect(report).toMatchObject({ status: "ok", added: stored.added, duplicates: 3, capped: 1, filtered: 5, noLink: 1, invalid: stored.invalid, flaggedDates: [{ title: "b", flag: "missing" }], format: "rss" });
     expect(next).toEqual({ feed: FEED, status: "ok", etag: '"v2"', lastAttempt: "2026-11-23T10:00:00+01:00", lastSuccess: "2026-11-23T10:00:00+01:00", failures: 0, itemsAdded: 6 });
   });
@@ -36,7 +36,7 @@ describe("settleSource", () => {
   });
 
   it("reports a permanent redirect and keeps it in the state", () => {
-    const { report, next } = settle({ kind: "fetched", redirects: [{ from: FEED, to: "https://exemple.fr/nouveau.xml", status: 301 }], movedTo: "https://exemple.fr/nouveau.xml", validators: {}, format: "rss", encoding: "utf-8", filtered: 0, tooOld: 0, noLink: 0, borderline: [], stored: nothingStored });
+    const { report, next } = settle({ kind: "fetched", redirects: [{ from: FEED, to: "https://exemple.fr/nouveau.xml", status: 301 }], movedTo: "https://exemple.fr/nouveau.xml", validators: {}, reading: { format: "rss", encoding: "utf-8", filtered: 0, tooOld: 0, noLink: 0, borderline: [] }, stored: nothingStored });
     expect(report).toMatchObject({ status: "ok", movedTo: "https://exemple.fr/nouveau.xml" });
     expect(next?.movedTo).toBe("https://exemple.fr/nouveau.xml");
   });

@@ -6,7 +6,8 @@ import { stringify } from "yaml";
 import { createRandom } from "../../src/bench/random.ts";
 import { sourceSchema } from "../../src/core/sources.ts";
 import type { WatchItem } from "../../src/core/watch-item.ts";
-import { dedupeKeys, Ledger } from "../../src/ingest/ledger.ts";
+import { dedupeKeys } from "../../src/ingest/dedupe.ts";
+import { Ledger } from "../../src/ingest/ledger.ts";
 import { canonicalUrl, type Item } from "../../src/ingest/normalise.ts";
 import { frontMatterText, storeAll, storeCandidate, type StoreContext } from "../../src/ingest/store.ts";
 

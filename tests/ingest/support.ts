@@ -2,15 +2,13 @@
  * Test support: a real HTTP server on 127.0.0.1 (random port) serving routes the test declares,
  * and a throw-away site root (registry, themes, watch folder, state) for each run.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { afterEach } from "vitest";
-import { stringify } from "yaml";
 import { runIngest, type RunOptions } from "../../src/ingest/run.ts";
+import { createScratchSite, listenLoopback } from "../../src/tooling/feed-server.ts";
 
 export const FIXTURES = join(import.meta.dirname, "../fixtures/feeds");
 export const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
@@ -31,23 +29,18 @@ export interface FeedServer {
 export async function startServer(): Promise<FeedServer> {
   const routes = new Map<string, Handler>();
   const requests: FeedServer["requests"] = [];
-  const server: Server = createServer((req, res) => {
+  const server = await listenLoopback((req, res) => {
     const path = req.url ?? "/";
     requests.push({ path, headers: req.headers });
     const handler = routes.get(path);
     if (handler) handler(req, res);
     else res.writeHead(404).end("introuvable");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `${server.base}${path}`,
     route: (path, handler) => routes.set(path, handler),
     requests,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close: server.close,
   };
 }
 
@@ -93,32 +86,17 @@ export function source(id: string, feed: string, extra: Record<string, unknown> 
 }
 
 export function createSite(sources: SourceEntry[] = []): Site {
-  const root = mkdtempSync(join(tmpdir(), "veille-"));
-  mkdirSync(join(root, "_data"));
-  const contentDir = join(root, "content/veille");
-  const sourcesFile = join(root, "_data/sources.yaml");
-  const themesFile = join(root, "_data/themeCatalog.yaml");
-  writeFileSync(themesFile, stringify(THEMES));
+  const scratch = createScratchSite("veille-", THEMES);
+  const { root } = scratch;
   const site: Site = {
     root,
-    contentDir,
-    sourcesFile,
-    stateFile: join(root, "_data/sourceState.json"),
-    ledgerFile: join(contentDir, "ledger.json"),
-    options: (extra = {}) => ({
-      sourcesFile,
-      themesFile,
-      contentDir,
-      stateFile: site.stateFile,
-      ledgerFile: site.ledgerFile,
-      allowHosts: ["127.0.0.1"],
-      totalTimeoutMs: 2000,
-      connectTimeoutMs: 1000,
-      now: () => NOW,
-      ...extra,
-    }),
+    contentDir: scratch.contentDir,
+    sourcesFile: scratch.sourcesFile,
+    stateFile: scratch.stateFile,
+    ledgerFile: scratch.ledgerFile,
+    options: (extra = {}) => scratch.runOptions({ totalTimeoutMs: 2000, connectTimeoutMs: 1000, now: () => NOW, ...extra }),
     run: (extra = {}) => runIngest(site.options(extra)),
-    writeSources: (list) => writeFileSync(sourcesFile, stringify(list)),
+    writeSources: scratch.writeSources,
     snapshot: () => {
       const files = new Map<string, string>();
       const walk = (dir: string) => {
@@ -132,7 +110,7 @@ export function createSite(sources: SourceEntry[] = []): Site {
       return files;
     },
     itemFiles: () => [...site.snapshot().keys()].filter((p) => p.endsWith(".md")).sort(),
-    cleanup: () => rmSync(root, { recursive: true, force: true }),
+    cleanup: scratch.cleanup,
   };
   site.writeSources(sources);
   return site;

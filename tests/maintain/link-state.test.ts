@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LINK_RECORD_KEYS, linkStateSchema } from "../../src/core/link-state.ts";
+import { LINK_RECORD_KEYS, linkStateSchema, serialiseLinkState } from "../../src/core/link-state.ts";
 import { checkLinks } from "../../src/maintain/links.ts";
-import { nextLinkState, REFRESH_DAYS, serialiseLinkState, type LinkOutcome } from "../../src/maintain/link-state.ts";
+import { nextLinkState, REFRESH_DAYS, type LinkOutcome } from "../../src/maintain/link-state.ts";
 import { serve, startServer, type FeedServer } from "../ingest/support.ts";
 import { scriptedIo } from "./support.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Entry } from "../../src/site/entries.ts";
-import { letterId, weeklyLetters } from "../../src/site/digest.ts";
+import type { Entry } from "../../src/site/content/entries.ts";
+import { letterId, weeklyLetters } from "../../src/site/lists/digest.ts";
 
 const THEMES = [{ id: "discriminations", crossCutting: false }, { id: "laicite", crossCutting: false }, { id: "jeunesse", crossCutting: true }];
 const item = (slug: string, date: string, themes: string[] = []): Entry => ({ inputPath: slug, url: `/veille/2026/${slug}/`, date: new Date(date), data: { title: slug, themes } });

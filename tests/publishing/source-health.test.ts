@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Source } from "../../src/core/sources.ts";
 import type { SourceState } from "../../src/core/source-state.ts";
-import { countByKind, healthSummary, sourceHealth } from "../../src/site/source-health.ts";
+import { countByKind, healthSummary, sourceHealth } from "../../src/site/editorial/source-health.ts";
 
 const NOW = DateTime.fromISO("2026-11-23T09:00:00+01:00", { setZone: true });
 const FEED = "https://example.org/feed";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Entry } from "../../src/site/entries.ts";
-import { FEED_SIZE, feedSpecs, newestOf, themeShelves } from "../../src/site/theme-shelves.ts";
+import type { Entry } from "../../src/site/content/entries.ts";
+import { FEED_SIZE, feedSpecs, newestOf } from "../../src/site/feeds/specs.ts";
+import { themeShelves } from "../../src/site/lists/theme-shelves.ts";
 
 const THEMES = [{ id: "laicite" }, { id: "radicalisation" }];
 const entry = (name: string, date: string, themes: string[]): Entry => ({ inputPath: name, url: `/${name}/`, date: new Date(date), data: { title: name, themes } });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_TYPES } from "../../src/site/content-types.ts";
-import { FACETS } from "../../src/site/search-facets.ts";
+import { CONTENT_TYPES } from "../../src/site/content/content-types.ts";
+import { FACETS } from "../../src/site/search/facets.ts";
 import { sharedSite, type SiteBuild } from "../support/site-build.ts";
 
 const FACET_IDS: readonly string[] = FACETS.map((f) => f.id);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexableGlob } from "../../src/site/plugins/search-index.ts";
+import { indexableGlob } from "../../src/site/search/pagefind.ts";
 
 let site: string;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Labels } from "../../src/site/search-facets.ts";
-import { searchTags, UNDATED, type SearchTag } from "../../src/site/search-tags.ts";
+import type { Labels } from "../../src/site/search/facets.ts";
+import { searchTags, UNDATED, type SearchTag } from "../../src/site/search/tags.ts";
 
 const labels: Labels = {
   theme: (id) => `thème ${id}`,

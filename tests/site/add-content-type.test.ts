@@ -24,7 +24,7 @@ const EVENT_TYPE = `
   },
 `;
 const FILES = {
-  "src/site/event-schema.ts": `import { z } from "zod";\nexport const eventSchema = z.strictObject({ title: z.string().min(1), description: z.string().min(1), date: z.string(), lieu: z.string().min(1) });\n`,
+  "src/site/content/event-schema.ts": `import { z } from "zod";\nexport const eventSchema = z.strictObject({ title: z.string().min(1), description: z.string().min(1), date: z.string(), lieu: z.string().min(1) });\n`,
   "src/layouts/event.njk": `---\nlayout: base.njk\n---\n<article data-pagefind-body>\n  <h1>{{ title }}</h1>\n  {% include "partials/search-meta.njk" %}\n  <p>{{ lieu }}</p>\n  {{ content | safe }}\n</article>\n`,
   "src/layouts/partials/event-card.njk": `<li class="card card--event"><h3 class="card__title"><a href="{{ entry.url }}">{{ entry.data.title }}</a></h3><p class="card__meta">{{ entry.data.lieu }}</p></li>\n`,
   "content/agenda/index.njk": `---\ntitle: Agenda\ndescription: Les rendez-vous du groupe.\nlayout: base.njk\npermalink: /agenda/\n---\n<h1>Agenda</h1>\n<ul class="cards">{%- for entry in collections.events %}{% include entry | card %}{% endfor %}</ul>\n`,
@@ -43,9 +43,9 @@ async function edit(path: string, before: string, insert: string): Promise<void>
 
 beforeAll(async () => {
   root = await prepareSite({ files: FILES });
-  await edit("src/site/content-types.ts", "] as const satisfies readonly ContentType[];", EVENT_TYPE);
-  await edit("src/site/content-types.ts", "import type { FacetId", `import { eventSchema } from "./event-schema.ts";\n`);
-  await edit("src/site/search-facets.ts", "] as const satisfies readonly Facet[];", `  { id: "lieu", label: "Lieu", vocabulary: "text" },\n`);
+  await edit("src/site/content/content-types.ts", "] as const satisfies readonly ContentType[];", EVENT_TYPE);
+  await edit("src/site/content/content-types.ts", "import type { FacetId", `import { eventSchema } from "./event-schema.ts";\n`);
+  await edit("src/site/search/facets.ts", "] as const satisfies readonly Facet[];", `  { id: "lieu", label: "Lieu", vocabulary: "text" },\n`);
   await runBuild(root);
   output = join(root, "_site");
 });

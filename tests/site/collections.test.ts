@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { siteCollections, siteLists } from "../../src/site/collections.ts";
-import { byTitle, newestFirst, selectedFirst, type Entry } from "../../src/site/entries.ts";
+import { siteCollections, siteLists } from "../../src/site/lists/collections.ts";
+import { byTitle, newestFirst, selectedFirst, type Entry } from "../../src/site/content/entries.ts";
 
 const entry = (inputPath: string, date: string, data: Record<string, unknown> = {}): Entry => ({
   inputPath,

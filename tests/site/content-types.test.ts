@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTENT_TYPES, contentFileOf, declarationProblems, typeOfFile } from "../../src/site/content-types.ts";
+import { CONTENT_TYPES, contentFileOf, declarationProblems, typeOfFile } from "../../src/site/content/content-types.ts";
 
 const typeAt = (path: string) => {
   const file = contentFileOf(path);

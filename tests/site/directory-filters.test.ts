@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directoryLinks } from "../../src/site/directory-filters.ts";
+import { directoryLinks } from "../../src/site/search/directory.ts";
 import { createLabels } from "../../src/site/filters.ts";
 
 const THEMES = [

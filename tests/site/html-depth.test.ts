@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlDepth } from "../../src/site/html-depth.ts";
+import { htmlDepth } from "../../src/site/content/html-depth.ts";
 
 describe("htmlDepth", () => {
   it("counts nested elements, closing void and implied ones as a parser does", () => {

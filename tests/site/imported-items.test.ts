@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedSite, type SiteBuild } from "../support/site-build.ts";
 import { parseXml } from "../support/xml.ts";
-import { typesetHtml } from "../../src/site/typography.ts";
+import { typesetHtml } from "../../src/site/editorial/typography.ts";
 
 /** A watch item file as the ingest writes it, with the given front-matter changes and body. */
 function item(title: string, day: string, extra = "", body = ""): string {

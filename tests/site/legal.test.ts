@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadYamlFile } from "../../src/core/validation.ts";
-import { legalChecklist, missingLegalFields } from "../../src/site/legal.ts";
-import { failingLinks, linkCheck, type LinkRecord } from "../../src/site/link-state.ts";
-import { siteSchema, type Site } from "../../src/site/schemas.ts";
+import { legalChecklist, missingLegalFields } from "../../src/site/editorial/legal.ts";
+import { failingLinks, linkCheck, type LinkRecord } from "../../src/site/editorial/link-state.ts";
+import { siteSchema, type Site } from "../../src/site/content/schemas.ts";
 import { PROJECT_ROOT } from "../support/site-build.ts";
 
 const site = loadYamlFile(`${PROJECT_ROOT}/_data/site.yaml`, siteSchema);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frenchText, typesetHtml } from "../../src/site/typography.ts";
+import { frenchText, typesetHtml } from "../../src/site/editorial/typography.ts";
 
 const NNBSP = "\u202F";
 

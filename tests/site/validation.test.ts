@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DataError, loadYamlFile, parseYamlText, validate } from "../../src/core/validation.ts";
 import { themesFileSchema } from "../../src/core/taxonomy.ts";
-import { createFrontMatterParser, refuseExecutableFrontMatter } from "../../src/site/front-matter.ts";
-import { siteSchema } from "../../src/site/schemas.ts";
+import { createFrontMatterParser, refuseExecutableFrontMatter } from "../../src/site/content/front-matter.ts";
+import { siteSchema } from "../../src/site/content/schemas.ts";
 import { PROJECT_ROOT } from "../support/site-build.ts";
 
 const reports: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { xmlSafe } from "../../src/core/xml-chars.ts";
-import { isXmlOutput } from "../../src/site/xml-text.ts";
+import { isXmlOutput } from "../../src/site/feeds/xml-output.ts";
 
 describe("xmlSafe", () => {
   it("drops C0 controls, lone surrogates and U+FFFF, keeping tab and line breaks", () => {

@@ -101,7 +101,7 @@ function dispatch(task: Task, worker: Worker): void {
   const onAbort = () => stop(`analyse du flux ${request.url} interrompue : la relève a atteint son délai`);
   const timer = setTimeout(() => stop(`analyse du flux ${request.url} trop longue : arrêtée après ${seconds(budget.budgetMs)} s`), budget.budgetMs);
   budget.signal?.addEventListener("abort", onAbort, { once: true });
-  const onMessage = (reply: ParseReply) => finish(true, () => ("feed" in reply ? task.resolve(reply.feed) : task.reject(new FeedError(reply.error.code, reply.error.message))));
+  const onMessage = (reply: ParseReply) => finish(true, () => ("feed" in reply ? task.resolve(reply.feed) : task.reject(new FeedError(reply.error.code, reply.error.message, reply.error.advertised))));
   // A worker that dies (out of memory, a bug) fails its source only, with what it said.
   const onError = (error: Error) => finish(false, () => task.reject(crashed(request.url, error.message)));
   const onExit = (code: number) => finish(false, () => task.reject(crashed(request.url, `le processus d'analyse s'est arrêté (code ${code})`)));

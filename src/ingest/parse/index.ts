@@ -14,7 +14,6 @@ import { FeedError, type ParsedFeed } from "./raw.ts";
 import { readRdf } from "./rdf.ts";
 import { readRss } from "./rss.ts";
 
-export { advertisedFeeds } from "./discover.ts";
 export { FeedError, type FeedErrorCode, type FeedFormat, type ParsedFeed, type RawItem } from "./raw.ts";
 
 const READERS = { rss: readRss, rdf: readRdf, atom: readAtom };
@@ -30,5 +29,5 @@ export async function parseFeed(text: string, contentType: string | undefined, u
   }
   const feeds = advertisedFeeds(trimmed, url);
   const hint = feeds.length ? `flux annoncés par la page : ${feeds.join(", ")}` : "la page n'annonce aucun flux";
-  throw new FeedError("html", `page HTML reçue au lieu d'un flux ; ${hint}`);
+  throw new FeedError("html", `page HTML reçue au lieu d'un flux ; ${hint}`, feeds);
 }

@@ -30,6 +30,8 @@ export class FeedError extends Error {
   constructor(
     readonly code: FeedErrorCode,
     message: string,
+    /** For "html": the feeds the page advertises, absolute, so a maintainer's command can offer them. */
+    readonly advertised: readonly string[] = [],
   ) {
     super(message);
     this.name = "FeedError";

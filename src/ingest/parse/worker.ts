@@ -8,7 +8,7 @@ export interface ParseRequest {
   url: string;
 }
 
-export type ParseReply = { feed: Awaited<ReturnType<typeof parseFeed>> } | { error: { code: FeedError["code"]; message: string } };
+export type ParseReply = { feed: Awaited<ReturnType<typeof parseFeed>> } | { error: { code: FeedError["code"]; message: string; advertised: readonly string[] } };
 
 parentPort!.on("message", async (request: ParseRequest) => {
   let reply: ParseReply;
@@ -16,7 +16,7 @@ parentPort!.on("message", async (request: ParseRequest) => {
     reply = { feed: await parseFeed(request.text, request.contentType, request.url) };
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
-    reply = { error: { code: error.code, message: error.message } };
+    reply = { error: { code: error.code, message: error.message, advertised: error.advertised } };
   }
   parentPort!.postMessage(reply);
 });
