@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { DATA_FILES } from "./src/core/paths.ts";
+import { CONTENT_DIR, DATA_FILES } from "./src/core/paths.ts";
 import { loadState } from "./src/core/source-state.ts";
-import { loadRegistry } from "./src/core/sources.ts";
-import { themesFileSchema } from "./src/core/taxonomy.ts";
+import { loadRegistry, loadThemes } from "./src/core/sources.ts";
 import { loadYamlFile } from "./src/core/validation.ts";
 import { contentTypesPlugin, dataValidationPlugin } from "./src/site/content/plugin.ts";
 import { siteSchema } from "./src/site/content/schemas.ts";
@@ -21,7 +20,7 @@ export default function (eleventyConfig: UserConfig) {
   // Read and validated once: the theme catalogue, the registry, the sources' state and the site's
   // identity (with the ingest pipeline's own rules) feed filters and plugins, and are handed to
   // Eleventy as global data without a second read. A fresh fork without a registry builds with no source.
-  const themes = loadYamlFile(DATA_FILES.themes, themesFileSchema);
+  const themes = loadThemes(DATA_FILES.themes);
   const registry = existsSync(DATA_FILES.sources) ? loadRegistry(DATA_FILES.sources, themes) : [];
   const state = loadState(DATA_FILES.sourceState);
   const site = loadYamlFile(DATA_FILES.site, siteSchema);
@@ -29,7 +28,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Content (src/site/content/): data files validated on read; content files typed, validated and
   // completed by their declaration (content-types.ts).
-  eleventyConfig.addPlugin(dataValidationPlugin, { loaded: { "themeCatalog.yaml": themes, "sources.yaml": registry, "sourceState.json": state, "site.yaml": site } });
+  eleventyConfig.addPlugin(dataValidationPlugin, { loaded: { themes, sources: registry, sourceState: state, site } });
   // Called rather than added as a plugin: it hands back the imported entries (the watch), read by the site itself.
   const imported = contentTypesPlugin(eleventyConfig, { themes });
 
@@ -61,7 +60,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(searchPlugin, { labels, themeIds: themes.map((t) => t.id) });
 
   return {
-    dir: { input: "content", includes: "../src/layouts", data: "../_data", output: "_site" },
+    dir: { input: CONTENT_DIR, includes: "../src/layouts", data: "../_data", output: "_site" },
     // Markdown is never run through a template language: imported text must stay text.
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",

@@ -12,7 +12,7 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
 export const DATA_FILES = {
   /** Identity, contact, navigation: written by maintainers. */
   site: "_data/site.yaml",
-  /** The source registry (DESIGN.md contract). */
+  /** The source registry (docs/architecture.md, data files). */
   sources: "_data/sources.yaml",
   /** Themes and their vocabulary. */
   themes: "_data/themeCatalog.yaml",
@@ -20,7 +20,7 @@ export const DATA_FILES = {
   sourceState: "_data/sourceState.json",
   /** The weekly letter's introductions, written in the editor. */
   letterIntros: "_data/letterIntros.yaml",
-  /** Link-check results, written by the nightly link check (PROTOCOL shape; may be absent). */
+  /** Link-check results, written by the nightly link check (absent until the first check). */
   linkState: "_data/linkState.json",
 } as const;
 
@@ -34,7 +34,9 @@ export const WATCH_DIR = `${CONTENT_DIR}/veille`;
 export const LEDGER_NAME = "ledger.json";
 export const LEDGER_FILE = `${WATCH_DIR}/${LEDGER_NAME}`;
 
+export type DataFileName = keyof typeof DATA_FILES;
+
 /** Absolute path of a data file of the site rooted at `root`. */
-export function dataFile(root: string, name: keyof typeof DATA_FILES): string {
+export function dataFile(root: string, name: DataFileName): string {
   return join(root, DATA_FILES[name]);
 }

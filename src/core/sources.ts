@@ -1,5 +1,5 @@
 /**
- * The source registry (`_data/sources.yaml`, DESIGN.md contract) and the theme vocabulary.
+ * The source registry (`_data/sources.yaml`, contract in docs/architecture.md) and the theme vocabulary.
  * Both are validated in full before the run makes a single request: a maintainer gets every
  * problem at once, named by source id and key, rather than one error per nightly run. The site,
  * the ingest and the maintainer commands all read the registry through here.

@@ -1,29 +1,28 @@
 import { z } from "zod";
 
-/** Where a watch item or a resource is anchored, from the most local to the widest. */
-export const TERRITORIES = ["brest", "finistere", "bretagne", "national", "europe", "international"] as const;
-export const territorySchema = z.enum(TERRITORIES);
-export type Territory = z.infer<typeof territorySchema>;
+/** A closed vocabulary declared by its French labels: its values are the keys, in their order. */
+function valuesOf<K extends string>(labels: Record<K, string>): [K, ...K[]] {
+  return Object.keys(labels) as [K, ...K[]];
+}
 
-export const TERRITORY_LABELS: Record<Territory, string> = {
+/** Where a watch item or a resource is anchored, from the most local to the widest. */
+export const TERRITORY_LABELS = {
   brest: "Brest métropole",
   finistere: "Finistère",
   bretagne: "Bretagne",
   national: "National",
   europe: "Europe",
   international: "International",
-};
+} as const;
+export type Territory = keyof typeof TERRITORY_LABELS;
+export const TERRITORIES = valuesOf(TERRITORY_LABELS);
+export const territorySchema = z.enum(TERRITORIES);
 
 /** The three shelves of the watch. */
-export const SECTIONS = ["actualites", "recherche", "partenaires"] as const;
+export const SECTION_LABELS = { actualites: "Actualité", recherche: "Recherche", partenaires: "Partenaire" } as const;
+export type Section = keyof typeof SECTION_LABELS;
+export const SECTIONS = valuesOf(SECTION_LABELS);
 export const sectionSchema = z.enum(SECTIONS);
-export type Section = z.infer<typeof sectionSchema>;
-
-export const SECTION_LABELS: Record<Section, string> = {
-  actualites: "Actualité",
-  recherche: "Recherche",
-  partenaires: "Partenaire",
-};
 
 export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   message: "identifiant attendu : lettres minuscules sans accent, chiffres et tirets (ex. « defenseur-des-droits »)",
@@ -72,7 +71,7 @@ export const RESOURCE_TYPE_LABELS = {
   annuaire: "Annuaire ou contact",
 } as const;
 export type ResourceType = keyof typeof RESOURCE_TYPE_LABELS;
-export const resourceTypeSchema = z.enum(Object.keys(RESOURCE_TYPE_LABELS) as [ResourceType, ...ResourceType[]]);
+export const resourceTypeSchema = z.enum(valuesOf(RESOURCE_TYPE_LABELS));
 
 export const AUDIENCE_LABELS = {
   elus: "Élu·es",
@@ -86,4 +85,4 @@ export const AUDIENCE_LABELS = {
   justice: "Justice et PJJ",
 } as const;
 export type Audience = keyof typeof AUDIENCE_LABELS;
-export const audienceSchema = z.enum(Object.keys(AUDIENCE_LABELS) as [Audience, ...Audience[]]);
+export const audienceSchema = z.enum(valuesOf(AUDIENCE_LABELS));

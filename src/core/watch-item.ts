@@ -22,7 +22,7 @@ export const URL_MAX = 2000;
 export const GUID_MAX = 500;
 
 /**
- * Front matter of `content/veille/<YYYY>/<YYYY-MM-DD>-<slug>.md` (DESIGN.md contract).
+ * Front matter of `content/veille/<YYYY>/<YYYY-MM-DD>-<slug>.md` (contract in docs/architecture.md).
  * Written by the ingest pipeline, read by the site; a maintainer may edit themes or add a note.
  */
 export const watchItemSchema = z.strictObject({

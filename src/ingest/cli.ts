@@ -1,5 +1,5 @@
 /**
- * `npm run fetch` arguments (DESIGN.md contract: --sources, --only, --dry-run, --allow-host,
+ * `npm run fetch` arguments (docs/architecture.md, commands: --sources, --only, --dry-run, --allow-host,
  * --report), plus the folders and limits tests and benchmarks need to point a run elsewhere than
  * the repository, and the exit codes the nightly workflow tells apart (FETCH_EXIT).
  */

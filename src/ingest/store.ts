@@ -1,6 +1,6 @@
 /**
  * Store: turns kept items into watch item files `content/veille/<YYYY>/<YYYY-MM-DD>-<slug>.md`
- * (DESIGN.md contract), deduplicated against the ledger.
+ * (docs/architecture.md, a watch item on disk), deduplicated against the ledger.
  *
  * The front matter is what `yaml` dumps from a plain object with every string double-quoted
  * (byte for byte; most items are written without building yaml's document: frontMatterText), so

@@ -32,7 +32,7 @@ function item(title: string, day = "2026-11-21", extra: Partial<Item> = {}): Ite
   return { guid: `guid-${serial}`, url, canonicalUrl: canonicalUrl(url), title, summary: "", date: `${day}T09:30:00+01:00`, categories: [], ...extra };
 }
 
-/** The item's address on the site: `/veille/<YYYY>/<file stem>/` (PROTOCOL.md). */
+/** The item's address on the site: `/veille/<YYYY>/<file stem>/` (docs/architecture.md, site map). */
 const urlOf = (path: string) => `/veille/${path.replace(/\.md$/, "")}/`;
 
 function written(path: string | undefined): string {

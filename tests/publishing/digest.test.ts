@@ -3,7 +3,7 @@ import type { Entry } from "../../src/site/content/entries.ts";
 import { letterId, weeklyLetters } from "../../src/site/lists/digest.ts";
 
 const THEMES = [{ id: "discriminations", crossCutting: false }, { id: "laicite", crossCutting: false }, { id: "jeunesse", crossCutting: true }];
-const item = (slug: string, date: string, themes: string[] = []): Entry => ({ inputPath: slug, url: `/veille/2026/${slug}/`, date: new Date(date), data: { title: slug, themes } });
+const item = (slug: string, date: string, themes: string[] = []): Entry => ({ inputPath: slug, url: `/veille/2026/${slug}/`, date: new Date(date), data: { contentType: "watch", title: slug, themes } });
 const titles = (entries: Entry[]) => entries.map((e) => e.data.title);
 
 describe("letterId", () => {
@@ -59,7 +59,7 @@ describe("weeklyLetters", () => {
   });
 
   it("puts the group's selection first in its theme's group", () => {
-    const chosen = { ...item("chosen", "2026-11-17T10:00:00+01:00", ["laicite"]), data: { title: "chosen", themes: ["laicite"], selected: true } };
+    const chosen = { ...item("chosen", "2026-11-17T10:00:00+01:00", ["laicite"]), data: { contentType: "watch", title: "chosen", themes: ["laicite"], selected: true } };
     const [letter] = weeklyLetters([item("newer", "2026-11-19T10:00:00+01:00", ["laicite"]), chosen], THEMES);
     expect(titles(letter!.groups[0]!.items)).toEqual(["chosen", "newer"]);
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { siteCollections, siteLists } from "../../src/site/lists/collections.ts";
-import { byTitle, newestFirst, selectedFirst, type Entry } from "../../src/site/content/entries.ts";
+import { byTitle, newestFirst, selectedFirst, type Entry, type TemplateData } from "../../src/site/content/entries.ts";
 
-const entry = (inputPath: string, date: string, data: Record<string, unknown> = {}): Entry => ({
+const entry = (inputPath: string, date: string, data: TemplateData = {}): Entry<TemplateData & { title: string }> => ({
   inputPath,
   date: new Date(date),
   url: `/${inputPath}/`,
-  data,
+  data: { title: inputPath, ...data },
 });
 const THEMES = [{ id: "laicite", label: "Laïcité", description: "d", crossCutting: false, strong: [], weak: [] }];
 
@@ -41,10 +41,10 @@ describe("siteLists", () => {
     const lists = siteLists(
       [
         entry("w-old", "2025-01-01", { contentType: "watch" }),
-        entry("r-b", "2026-01-01", { contentType: "resource", title: "B" }),
+        entry("r-b", "2026-01-01", { contentType: "resource", updated: "2026-01-01", title: "B" }),
         entry("listing", "2026-01-01", {}),
         entry("w-new", "2026-01-01", { contentType: "watch" }),
-        entry("r-a", "2026-01-01", { contentType: "resource", title: "A" }),
+        entry("r-a", "2026-01-01", { contentType: "resource", updated: "2026-01-01", title: "A" }),
         entry("page", "2026-01-01", { contentType: "page" }),
       ],
       THEMES,
@@ -57,9 +57,9 @@ describe("siteLists", () => {
   it("shelves resources by type in the vocabulary's order", () => {
     const lists = siteLists(
       [
-        entry("r1", "2026-01-01", { contentType: "resource", title: "B", type: "annuaire" }),
-        entry("r2", "2026-01-01", { contentType: "resource", title: "A", type: "guide" }),
-        entry("r3", "2026-01-01", { contentType: "resource", title: "C", type: "guide" }),
+        entry("r1", "2026-01-01", { contentType: "resource", updated: "2026-01-01", title: "B", type: "annuaire" }),
+        entry("r2", "2026-01-01", { contentType: "resource", updated: "2026-01-01", title: "A", type: "guide" }),
+        entry("r3", "2026-01-01", { contentType: "resource", updated: "2026-01-01", title: "C", type: "guide" }),
       ],
       THEMES,
     );
@@ -67,6 +67,18 @@ describe("siteLists", () => {
       ["guide", ["A", "C"]],
       ["annuaire", ["B"]],
     ]);
+  });
+
+  it("lists the most recently reviewed resources first, whether the day is written as text or as a date", () => {
+    const lists = siteLists(
+      [
+        entry("march", "2026-01-01", { contentType: "resource", updated: "2026-03-01", title: "March" }),
+        entry("may", "2026-01-01", { contentType: "resource", updated: new Date("2026-05-01"), title: "May" }),
+        entry("december", "2026-01-01", { contentType: "resource", updated: "2025-12-31", title: "December" }),
+      ],
+      THEMES,
+    );
+    expect(lists.recentResources.map((r) => r.data.title)).toEqual(["May", "March", "December"]);
   });
 
   it("puts the group's selection first on the home page", () => {

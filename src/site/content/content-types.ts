@@ -9,7 +9,8 @@
  * src/layouts/partials/ (tests/site/add-content-type.test.ts does exactly that).
  */
 import type { z } from "zod";
-import { WATCH_DIR } from "../../core/paths.ts";
+import { readdirSync } from "node:fs";
+import { CONTENT_DIR, WATCH_DIR } from "../../core/paths.ts";
 import { watchItemSchema } from "../../core/watch-item.ts";
 import type { FacetId, Vocabulary } from "../search/facets.ts";
 import { pageSchema, postSchema, resourceSchema } from "./schemas.ts";
@@ -161,9 +162,27 @@ const YEAR = /^\d{4}$/;
 /** The same four digits as a glob. */
 const YEAR_GLOB = "[0-9][0-9][0-9][0-9]";
 
+/** The type's folder below `contentDir`, with `year` in place of its `*`: `content/veille/2026`. */
+export function folderPath(type: ContentType, year: string, contentDir = CONTENT_DIR): string {
+  return [contentDir, ...type.folder.map((part) => (part === "*" ? year : part))].join("/");
+}
+
 /** The type's folder as a glob below `contentDir`, `*` read as a year like everywhere here: `content/veille/[0-9][0-9][0-9][0-9]`. */
-export function folderGlob(type: ContentType, contentDir = "content"): string {
-  return [contentDir, ...type.folder.map((part) => (part === "*" ? YEAR_GLOB : part))].join("/");
+export function folderGlob(type: ContentType, contentDir = CONTENT_DIR): string {
+  return folderPath(type, YEAR_GLOB, contentDir);
+}
+
+/** The years that have a folder of a yearly type (`content/veille/<YYYY>/`), any order; none for other types. */
+export function yearFolders(type: ContentType, contentDir = CONTENT_DIR): string[] {
+  const at = type.folder.indexOf("*");
+  if (at === -1) return [];
+  try {
+    return readdirSync([contentDir, ...type.folder.slice(0, at)].join("/"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && YEAR.test(entry.name))
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
 }
 
 function folderMatches(pattern: readonly string[], folders: readonly string[]): boolean {
@@ -174,7 +193,7 @@ function folderMatches(pattern: readonly string[], folders: readonly string[]): 
  * The content file a path names, or undefined for a file outside `content/` or not Markdown
  * (layouts, listing templates). `inputPath` is as Eleventy gives it: `./content/blog/x.md`.
  */
-export function contentFileOf(inputPath: string, contentDir = "content"): ContentFile | undefined {
+export function contentFileOf(inputPath: string, contentDir = CONTENT_DIR): ContentFile | undefined {
   const parts = inputPath.replace(/\\/g, "/").split("/").filter((p) => p !== "." && p !== "");
   const start = parts.lastIndexOf(contentDir);
   const name = parts.at(-1);
@@ -204,7 +223,7 @@ export function declarationProblems(types: readonly ContentType[]): string[] {
     for (const v of new Set(all)) if (all.indexOf(v) !== all.lastIndexOf(v)) problems.push(`${what} « ${v} » déclaré deux fois`);
   };
   seen("type", types.map((t) => t.id));
-  seen("dossier", types.map((t) => ["content", ...t.folder, ""].join("/")));
+  seen("dossier", types.map((t) => `${folderPath(t, "*")}/`));
   seen("collection", types.map((t) => t.collection?.name));
   // An imported type's pages are made by paginating over its collection (content/plugin.ts).
   for (const t of types) if (t.origin === "import" && !t.collection) problems.push(`le type importé « ${t.id} » doit déclarer une collection`);

@@ -1,5 +1,5 @@
 import { DataError, displayPath, formatIssues, parseYamlText } from "../../core/validation.ts";
-import { CONTENT_TYPES, contentFileOf, typeOfFile, type ContentType } from "./content-types.ts";
+import { CONTENT_TYPES, contentFileOf, folderPath, typeOfFile, type ContentType } from "./content-types.ts";
 
 interface EngineOptions {
   /** Eleventy 3 passes the template's path along to front-matter engines. */
@@ -33,7 +33,7 @@ export function createFrontMatterParser({ themeIds, types = CONTENT_TYPES, repor
     if (!file) return (parseYamlText(text, path) ?? {}) as Record<string, unknown>;
     const type = typeOfFile(file, types);
     if (!type) {
-      const folders = types.map((t) => `content/${[...t.folder.map((p) => (p === "*" ? "AAAA" : p)), ""].join("/")}`);
+      const folders = types.map((t) => `${folderPath(t, "AAAA")}/`);
       throw new DataError(path, [`aucun type de contenu n'est déclaré pour ce dossier (dossiers possibles : ${folders.join(", ")}) : voir src/site/content/content-types.ts`]);
     }
     try {

@@ -4,7 +4,7 @@ import matter from "gray-matter";
 import type MarkdownIt from "markdown-it";
 import { DataError } from "../../core/validation.ts";
 import { CONTENT_TYPES, contentFileOf, typeOfFile, type ContentType } from "./content-types.ts";
-import type { Entry } from "./entries.ts";
+import type { ContentData, Entry, TemplateData } from "./entries.ts";
 import { refuseExecutableFrontMatter, skipMessage, UNBUILDABLE } from "./front-matter.ts";
 import { BODY_DEPTH_MAX, htmlDepth } from "./html-depth.ts";
 
@@ -42,7 +42,7 @@ function importedFiles(contentDir: string, type: ContentType, types: readonly Co
 }
 
 /** Why an imported file stays off the site, or undefined when it is published; `hidden` is not reported. */
-function leftOut(data: Record<string, unknown>, body: string): string | "hidden" | undefined {
+function leftOut(data: TemplateData & { [UNBUILDABLE]?: unknown }, body: string): string | "hidden" | undefined {
   if (typeof data[UNBUILDABLE] === "string") return data[UNBUILDABLE] as string;
   if (data.hidden === true) return "hidden";
   const depth = htmlDepth(body);
@@ -58,13 +58,14 @@ function readEntry(inputPath: string, { parseFrontMatter, markdown, warn }: Impo
   try {
     // JSON front matter is YAML too, so it meets the same schema; any other language is refused.
     const parsed = matter(readFileSync(inputPath, "utf8"), { engines: { yaml, json: yaml, js: refuse, javascript: refuse } } as object);
-    const data = parsed.data as Record<string, unknown>;
+    const data = parsed.data as TemplateData;
     const why = leftOut(data, parsed.content);
     if (why === "hidden") return undefined;
     if (why === undefined) {
       const url = String(data.permalink);
       const date = new Date(data.date as string | Date);
-      return { inputPath, url, date, data: { ...data, page: { url, inputPath, date } }, content: markdown.render(parsed.content) };
+      // Not left out: the front-matter engine validated the data against the type's schema.
+      return { inputPath, url, date, data: { ...(data as ContentData), page: { url, inputPath, date } }, content: markdown.render(parsed.content) };
     }
     reason = why;
   } catch (error) {

@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import markdownIt from "markdown-it";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Theme } from "../../core/taxonomy.ts";
+import { CONTENT_DIR, DATA_FILES, type DataFileName } from "../../core/paths.ts";
 import { parseYamlText, validate } from "../../core/validation.ts";
 import { CONTENT_TYPES, contentType, declarationProblems, folderGlob, importedPagesTemplate, type ContentType } from "./content-types.ts";
 import type { Entry } from "./entries.ts";
@@ -18,8 +19,6 @@ export interface ContentTypesOptions {
 
 /** The imported entries of this build, by type id: read on first use, again after each rebuild starts. */
 export type ImportedContent = () => Readonly<Record<string, readonly ImportedEntry[]>>;
-
-const CONTENT_DIR = "content";
 
 /**
  * Content files typed by their declaration (src/site/content/content-types.ts).
@@ -93,9 +92,12 @@ function deepFreeze<T>(value: T): T {
 }
 
 export interface DataValidationOptions {
-  /** Data files the configuration has already read and validated, by file name: handed over as they are. */
-  loaded: Record<string, unknown>;
+  /** Data files the configuration has already read and validated: handed over as they are. */
+  loaded: Partial<Record<DataFileName, unknown>>;
 }
+
+/** Eleventy hands a data file's path; the project names it by its DATA_FILES key. */
+const DATA_FILE_NAMES = new Map(Object.entries(DATA_FILES).map(([name, path]) => [basename(path), name as DataFileName]));
 
 /**
  * Every YAML data file is validated as Eleventy reads it, so a maintainer's mistake stops the
@@ -103,14 +105,14 @@ export interface DataValidationOptions {
  */
 export function dataValidationPlugin(eleventyConfig: UserConfig, { loaded }: DataValidationOptions): void {
   eleventyConfig.addDataExtension("yaml", (contents: string, file: string) => {
-    const name = basename(file);
-    if (name in loaded) return deepFreeze(loaded[name]);
+    const name = DATA_FILE_NAMES.get(basename(file));
+    if (name && name in loaded) return deepFreeze(loaded[name]);
     const data = parseYamlText(contents, file);
-    const schema = dataSchemas[name];
+    const schema = name && dataSchemas[name];
     return deepFreeze(schema ? validate(schema, data, file) : data);
   });
   eleventyConfig.addDataExtension("json", (contents: string, file: string) => {
-    const name = basename(file);
-    return deepFreeze(name in loaded ? loaded[name] : JSON.parse(contents));
+    const name = DATA_FILE_NAMES.get(basename(file));
+    return deepFreeze(name && name in loaded ? loaded[name] : JSON.parse(contents));
   });
 }

@@ -1,6 +1,15 @@
 import { z } from "zod";
+import type { DataFileName } from "../../core/paths.ts";
 import { audienceSchema, idSchema, resourceTypeSchema, territorySchema } from "../../core/taxonomy.ts";
 import { SUMMARY_MAX, watchItemSchema } from "../../core/watch-item.ts";
+
+/** A phone number as a `tel:` link takes it. */
+export const phoneSchema = z.string().regex(/^\+?\d+$/, { message: "numéro sans espaces attendu (ex. 0800005696)" });
+/** A GitHub repository, `owner/name`. */
+export const repoSchema = z.string().regex(/^[\w.-]+\/[\w.-]+$/, { message: "« compte/dépôt » attendu (ex. groupe-appui/site)" });
+/** A calendar day as YAML text; front matter may also hold it as a date (`isoDay`). */
+export const isoDayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date au format AAAA-MM-JJ attendue" });
+const isoDay = z.union([z.date(), isoDayText]);
 
 const linkSchema = z.strictObject({ label: z.string().min(1), url: z.string().min(1) });
 const optionalUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/ })]);
@@ -9,7 +18,7 @@ const urgentHelpSchema = z
   .strictObject({
     name: z.string().min(1),
     contact: z.string().min(1),
-    tel: z.string().regex(/^\+?\d+$/, { message: "numéro sans espaces attendu (ex. 0800005696)" }).optional(),
+    tel: phoneSchema.optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
     hours: z.string().optional(),
     note: z.string().optional(),
@@ -18,7 +27,6 @@ const urgentHelpSchema = z
 /** Text the group may not have decided yet: empty is allowed, and the pages then say what is missing. */
 const pending = z.string();
 const optionalEmail = z.union([z.literal(""), z.email()]);
-const isoDayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date au format AAAA-MM-JJ attendue" });
 
 export const siteSchema = z.strictObject({
   name: z.string().min(1),
@@ -68,7 +76,7 @@ export const siteSchema = z.strictObject({
   /** Where the editor at /admin/ saves (the GitHub repository) and how maintainers sign in. */
   editor: z
     .strictObject({
-      repo: z.union([z.literal(""), z.string().regex(/^[\w.-]+\/[\w.-]+$/, { message: "« compte/dépôt » attendu (ex. groupe-appui/site)" })]).default(""),
+      repo: z.union([z.literal(""), repoSchema]).default(""),
       branch: z.string().min(1).default("main"),
       authUrl: optionalUrl.default(""),
     })
@@ -84,15 +92,14 @@ export const letterIntroSchema = z.strictObject({
 });
 export const letterIntrosSchema = z.array(letterIntroSchema);
 
-/** Global data files validated when Eleventy loads them, by file name. */
-export const dataSchemas: Record<string, z.ZodType> = {
-  "site.yaml": siteSchema,
-  "letterIntros.yaml": letterIntrosSchema,
+/** Global data files validated when Eleventy loads them (core/paths.ts DATA_FILES). */
+export const dataSchemas: Partial<Record<DataFileName, z.ZodType>> = {
+  site: siteSchema,
+  letterIntros: letterIntrosSchema,
 };
 
-const isoDay = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date au format AAAA-MM-JJ attendue" })]);
 /** Keys Eleventy itself understands, allowed in any front matter. */
-const eleventyKeys = {
+export const eleventyKeys = {
   layout: z.string().optional(),
   permalink: z.union([z.string(), z.literal(false)]).optional(),
   eleventyExcludeFromCollections: z.boolean().optional(),
@@ -138,12 +145,3 @@ export const postSchema = z.strictObject({
 
 export { watchItemSchema };
 
-/** Which front-matter schema applies to a content file, by its folder. */
-export function schemaForInput(inputPath: string): z.ZodType | undefined {
-  const path = inputPath.replace(/\\/g, "/");
-  if (/\/content\/veille\/\d{4}\/[^/]+\.md$/.test(path)) return watchItemSchema;
-  if (/\/content\/ressources\/[^/]+\.md$/.test(path)) return resourceSchema;
-  if (/\/content\/blog\/[^/]+\.md$/.test(path)) return postSchema;
-  if (/\/content\/[^/]+\.md$/.test(path)) return pageSchema;
-  return undefined;
-}

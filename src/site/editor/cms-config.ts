@@ -2,8 +2,8 @@ import { z } from "zod";
 import { DATA_FILES } from "../../core/paths.ts";
 import { sourceSchema } from "../../core/sources.ts";
 import { AUDIENCE_LABELS, idSchema, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, themeSchema, type Theme } from "../../core/taxonomy.ts";
-import { CONTENT_TYPES, type ContentType } from "../content/content-types.ts";
-import { letterIntroSchema, resourceSchema, siteSchema } from "../content/schemas.ts";
+import { CONTENT_TYPES, folderPath, type ContentType } from "../content/content-types.ts";
+import { eleventyKeys, isoDayText, letterIntroSchema, phoneSchema, repoSchema, resourceSchema, siteSchema } from "../content/schemas.ts";
 import { fieldsFromSchema, type DecapField, type DecapOption, type Presentation } from "./fields.ts";
 import { FIELD_TEXT } from "./labels.ts";
 import { FORMAT_NAME as COMMENTED_YAML, LIST_KEY, SOURCE_TEXT_KEY } from "./yaml-format.js";
@@ -30,20 +30,13 @@ export interface CmsOptions {
 
 const labelled = (labels: Record<string, string>): DecapOption[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-/** French messages for the patterns the schemas use, taken from the schemas themselves where they have one. */
+/** Every pattern the edited schemas use, each with the French message its schema gives. */
 function patternMessages(): Record<string, string> {
-  const messageOf = (schema: z.ZodType, bad: unknown) => schema.safeParse(bad).error?.issues[0]?.message ?? "";
+  const patterned = [idSchema, resourceSchema.shape.language, letterIntroSchema.shape.week, isoDayText, phoneSchema, repoSchema];
   const sourceOf = (schema: z.ZodType) => (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { pattern?: string }).pattern ?? "";
-  const language = resourceSchema.shape.language;
-  const week = letterIntroSchema.shape.week;
-  return {
-    [sourceOf(idSchema)]: messageOf(idSchema, "É"),
-    [sourceOf(language)]: messageOf(language, "français"),
-    [sourceOf(week)]: messageOf(week, "x"),
-    [String.raw`^\d{4}-\d{2}-\d{2}$`]: "date au format AAAA-MM-JJ attendue",
-    [String.raw`^\+?\d+$`]: "numéro sans espaces attendu (ex. 0800005696)",
-    [String.raw`^[\w.-]+\/[\w.-]+$`]: "« compte/dépôt » attendu (ex. groupe-appui/site)",
-  };
+  // A space matches none of these patterns, so the first issue is the pattern's own message.
+  const messageOf = (schema: z.ZodType) => schema.safeParse(" ").error?.issues[0]?.message ?? "";
+  return Object.fromEntries(patterned.map((schema) => [sourceOf(schema), messageOf(schema)]));
 }
 
 function presentation(options: CmsOptions, extra: Partial<Presentation> = {}): Presentation & { patternMessages: Record<string, string> } {
@@ -62,7 +55,7 @@ function presentation(options: CmsOptions, extra: Partial<Presentation> = {}): P
   };
 }
 
-const ELEVENTY_KEYS = ["layout", "permalink", "eleventyExcludeFromCollections", "eleventyNavigation"];
+const ELEVENTY_KEYS = Object.keys(eleventyKeys);
 
 /**
  * How the editor shows each content type of src/site/content/content-types.ts. Folders, schemas and the
@@ -114,7 +107,8 @@ const TYPE_EDITORS: Record<string, TypeEditor> = {
     description: "Les pages du site (le groupe, la charte, les mentions légales…).",
     slug: "{{slug}}",
     body: body("Texte de la page"),
-    presentation: { omit: ["layout", "eleventyExcludeFromCollections", "eleventyNavigation"], multiline: ["description"] },
+    // A page's address is the one Eleventy key a maintainer may set.
+    presentation: { omit: ELEVENTY_KEYS.filter((key) => key !== "permalink"), multiline: ["description"] },
   },
   watch: {
     name: "veille",
@@ -148,7 +142,7 @@ function typeCollections(type: ContentType, options: CmsOptions, fields: (schema
     label: [editor?.label ?? type.id, year].filter(Boolean).join(" "),
     label_singular: editor?.singular ?? type.id,
     description: editor?.description ?? "",
-    folder: ["content", ...type.folder.map((part) => (part === "*" ? year : part))].join("/"),
+    folder: folderPath(type, year ?? ""),
     extension: "md",
     format: "frontmatter",
     // Imported items come from the collecte; a maintainer may correct or delete them, not create them.

@@ -39,8 +39,6 @@ export const FIELD_TEXT: Record<string, FieldText> = {
   contact: { label: "Contact" },
   "contact.endpoint": { label: "Adresse qui reçoit le formulaire", hint: "Laisser vide tant qu'aucun service d'envoi n'est configuré." },
   "contact.email": { label: "Adresse électronique du groupe", hint: "Laisser vide si elle n'est pas publique." },
-  "contact.fallbackUrl": { label: "Page de repli" },
-  "contact.fallbackLabel": { label: "Texte du lien de repli" },
   legal: { label: "Mentions légales" },
   "legal.publisher": { label: "Éditeur du site" },
   "legal.director": { label: "Directeur ou directrice de la publication" },

@@ -1,9 +1,9 @@
-import { readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { dump } from "js-yaml";
 import type { Theme } from "../../core/taxonomy.ts";
+import { contentType, yearFolders } from "../content/content-types.ts";
 import { cmsConfig } from "./cms-config.ts";
 import type { Site } from "../content/schemas.ts";
 
@@ -15,17 +15,6 @@ export interface EditorOptions {
 
 /** Port of `decap-server` that the editor looks for on localhost (`npm run admin` sets it). */
 export const DEFAULT_PROXY_PORT = 8081;
-
-/** Year folders of the watch (`content/veille/<YYYY>/`): one editor collection each. */
-export function watchYears(input: string): string[] {
-  try {
-    return readdirSync(join(input, "veille"), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name))
-      .map((entry) => entry.name);
-  } catch {
-    return [];
-  }
-}
 
 /**
  * The editor at /admin/: Decap CMS copied from node_modules (no CDN), the page that starts it
@@ -44,7 +33,8 @@ export function editorPlugin(eleventyConfig: UserConfig, { themes, sources, site
     const config = cmsConfig({
       themes,
       sources,
-      watchYears: watchYears(directories.input),
+      // One editor collection per year folder of the watch.
+      watchYears: yearFolders(contentType("watch"), directories.input),
       // In the nightly workflow, GitHub names the repository it runs in.
       repo: site.editor?.repo || process.env.GITHUB_REPOSITORY || "",
       branch: site.editor?.branch ?? "main",

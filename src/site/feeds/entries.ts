@@ -15,7 +15,7 @@ export interface FeedEntry {
 }
 
 export function feedEntry(entry: Entry, labels: Labels, siteName: string): FeedEntry {
-  const data = entry.data as { title: string; source?: string; url?: string; author?: string; summary?: string; description?: string; themes?: string[] };
+  const { data } = entry;
   const summary = data.summary || data.description;
   return {
     title: data.title,

@@ -1,28 +1,28 @@
 import { RESOURCE_TYPE_LABELS, type ResourceType, type Theme } from "../../core/taxonomy.ts";
 import { CONTENT_TYPES, type ContentType } from "../content/content-types.ts";
-import { byTitle, newestFirst, selectedFirst, type Entry } from "../content/entries.ts";
+import { byTitle, newestFirst, selectedFirst, type ContentData, type Entry, type PostData, type ResourceData, type TemplateData, type WatchData } from "../content/entries.ts";
 import { weeklyLetters, type Letter } from "./digest.ts";
-import { groupBy } from "../filters.ts";
+import { groupBy, isoDate } from "../filters.ts";
 import { FEED_SIZE, feedSpecs, type FeedSpec } from "../feeds/specs.ts";
 import { themeShelves, type ThemeShelf } from "./theme-shelves.ts";
 
 export interface CollectionApi {
-  getAll(): Entry[];
+  getAll(): Entry<TemplateData>[];
 }
 
 /** Every list the templates read, built once per build from one pass over Eleventy's pages. */
 export interface SiteLists {
   /** One list per content type that declares a collection, by collection name. */
   byType: Record<string, Entry[]>;
-  watch: Entry[];
-  resources: Entry[];
-  posts: Entry[];
+  watch: Entry<WatchData>[];
+  resources: Entry<ResourceData>[];
+  posts: Entry<PostData>[];
   /** The home page's watch: the group's selection first, then the newest items. */
-  watchHighlights: Entry[];
+  watchHighlights: Entry<WatchData>[];
   /** Resources, the most recently reviewed first (`updated`: last editorial review). */
-  recentResources: Entry[];
+  recentResources: Entry<ResourceData>[];
   /** The directory's shelves, in the order of the type vocabulary. */
-  resourcesByType: { key: ResourceType; items: Entry[] }[];
+  resourcesByType: { key: ResourceType; items: Entry<ResourceData>[] }[];
   /** Per theme id, what its page `/themes/<id>/` lists. */
   themeShelves: Record<string, ThemeShelf>;
   /** Weekly letters of the watch, newest first (`/veille/lettre/`). */
@@ -33,7 +33,12 @@ export interface SiteLists {
   propositions: Entry[];
 }
 
-export function siteLists(all: readonly Entry[], themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES): SiteLists {
+/** A type's list, typed by the schema of the type that declares it (the front-matter engine validated each entry against it). */
+function listOf<D extends ContentData>(byType: Record<string, Entry[]>, name: string): Entry<D>[] {
+  return (byType[name] ?? []) as Entry<D>[];
+}
+
+export function siteLists(all: readonly Entry<TemplateData>[], themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES): SiteLists {
   const listed = types.filter((t) => t.collection);
   const lists = new Map<string, Entry[]>(listed.map((t) => [t.id, []]));
   // Each listed page as a view over Eleventy's own object (its prototype): reads go through to the
@@ -41,7 +46,7 @@ export function siteLists(all: readonly Entry[], themes: readonly Theme[], types
   // page object of every array collection and looks each one up by a linear search of all pages
   // (TemplateMap.populateCollectionsWithContent → getMapEntryForInputPath): quadratic, and a
   // no-op for pages it already holds. The `all` collection still pays it once, as in bare Eleventy.
-  for (const entry of all) lists.get(entry.data.contentType)?.push(Object.create(entry) as Entry);
+  for (const entry of all) if (entry.data.contentType) lists.get(entry.data.contentType)?.push(Object.create(entry) as Entry);
   const byType = Object.fromEntries(
     listed.map((t) => {
       const entries = lists.get(t.id)!;
@@ -49,9 +54,9 @@ export function siteLists(all: readonly Entry[], themes: readonly Theme[], types
     }),
   );
   const inFeeds = types.filter((t) => t.feed && t.collection).map((t) => byType[t.collection!.name]!);
-  const watch = byType.watch ?? [];
-  const resources = byType.resources ?? [];
-  const posts = byType.posts ?? [];
+  const watch = listOf<WatchData>(byType, "watch");
+  const resources = listOf<ResourceData>(byType, "resources");
+  const posts = listOf<PostData>(byType, "posts");
   const shelves = themeShelves(themes, { watch, resources, posts });
   return {
     byType,
@@ -59,12 +64,12 @@ export function siteLists(all: readonly Entry[], themes: readonly Theme[], types
     resources,
     posts,
     watchHighlights: selectedFirst(watch).slice(0, FEED_SIZE),
-    recentResources: [...resources].sort((a, b) => String(b.data.updated).localeCompare(String(a.data.updated))),
-    resourcesByType: groupBy(resources, (r) => r.data.type as ResourceType, Object.keys(RESOURCE_TYPE_LABELS) as ResourceType[]),
+    recentResources: [...resources].sort((a, b) => isoDate(b.data.updated).localeCompare(isoDate(a.data.updated))),
+    resourcesByType: groupBy(resources, (r) => r.data.type, Object.keys(RESOURCE_TYPE_LABELS) as ResourceType[]),
     themeShelves: shelves,
     letters: weeklyLetters(watch, themes),
     feeds: feedSpecs(themes, shelves, inFeeds),
-    propositions: all.filter((entry) => entry.data.status === "proposition").sort((a, b) => a.url.localeCompare(b.url)),
+    propositions: all.filter((entry): entry is Entry => entry.data.contentType !== undefined && entry.data.status === "proposition").sort((a, b) => a.url.localeCompare(b.url)),
   };
 }
 

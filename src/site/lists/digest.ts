@@ -51,7 +51,7 @@ export function letterId(date: Date): string {
  * counts when the item has no other, so the letter reads by subject rather than by audience.
  */
 function mainTheme(item: Entry, crossCutting: ReadonlySet<string>, known: ReadonlySet<string>): string | null {
-  const ids = ((item.data.themes ?? []) as string[]).filter((id) => known.has(id));
+  const ids = (item.data.themes ?? []).filter((id) => known.has(id));
   return ids.find((id) => !crossCutting.has(id)) ?? ids[0] ?? null;
 }
 

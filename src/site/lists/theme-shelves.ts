@@ -25,7 +25,7 @@ export function themeShelves(
   const shelves: Record<string, ThemeShelf> = Object.fromEntries(
     themes.map((t) => [t.id, { watch: [], watchCount: 0, resources: [], posts: [], feed: [] }]),
   );
-  const themesOf = (entry: Entry) => (entry.data.themes ?? []) as string[];
+  const themesOf = (entry: Entry) => entry.data.themes ?? [];
   const newest: Record<string, Entry[]> = Object.fromEntries(themes.map((t) => [t.id, []]));
   const selected: Record<string, Entry[]> = Object.fromEntries(themes.map((t) => [t.id, []]));
   for (const item of lists.watch) {
