@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_TYPES } from "../../src/site/content/content-types.ts";
 import { FACETS } from "../../src/site/search/facets.ts";
-import { sharedSite, type SiteBuild } from "../support/site-build.ts";
+import type { SiteBuild } from "../support/site-build.ts";
+import { searchSite } from "./search-site.ts";
 
 const FACET_IDS: readonly string[] = FACETS.map((f) => f.id);
 /** Parameters of the search page that are not facets: the words and the sort. */
@@ -28,7 +29,7 @@ const htmlFiles = (dir: string): string[] =>
     .map((e) => join(e.parentPath, e.name));
 
 beforeAll(async () => {
-  site = await sharedSite({ content: { veille: "tests/fixtures/search/veille" } });
+  site = await searchSite();
 });
 
 describe("the built site", () => {
