@@ -48,19 +48,24 @@ async function readOutcome(file: string): Promise<Outcome | undefined> {
 export async function sharedSite(options: SiteBuildOptions = {}): Promise<SiteBuild> {
   const root = join(inject("sharedBuilds"), createHash("sha256").update(canonicalJson(options)).digest("hex").slice(0, 16));
   const outcomeFile = `${root}.json`;
-  const claimed = await mkdir(`${root}.lock`).then(() => true, (error: NodeJS.ErrnoException) => {
-    if (error.code === "EEXIST") return false;
-    throw error;
-  });
+  const claimed = await mkdir(`${root}.lock`).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "EEXIST") return false;
+      throw error;
+    },
+  );
   if (claimed) {
-    const copy = await prepareSite(options);
+    let copy: string | undefined;
     let outcome: Outcome;
     try {
+      copy = await prepareSite(options);
       outcome = { stdout: await runBuild(copy) };
       await rename(copy, root);
     } catch (error) {
+      // Whatever went wrong is written down too: the files waiting for this build fail with it instead of waiting forever.
       outcome = { error: String((error as { stderr?: string }).stderr ?? error) };
-      await rm(copy, { recursive: true, force: true });
+      if (copy) await rm(copy, { recursive: true, force: true });
     }
     // Written whole then renamed, so a waiting file never reads half of it.
     await writeFile(`${outcomeFile}.part`, JSON.stringify(outcome));
