@@ -8,24 +8,30 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parse, stringify } from "yaml";
-import { DATA_FILES, PROJECT_ROOT } from "../core/paths.ts";
+import { CONTENT_DIR, DATA_FILES, PROJECT_ROOT } from "../core/paths.ts";
 
 const run = promisify(execFile);
-const PROJECT_PARTS = ["content", "_data", "src", "scripts", "eleventy.config.ts", "package.json"];
+const PROJECT_PARTS = [CONTENT_DIR, "_data", "src", "scripts", "eleventy.config.ts", "package.json"];
 
 export interface SiteBuildOptions {
   /** Deep changes to `_data/site.yaml` (e.g. a contact endpoint). */
   site?: Record<string, unknown>;
-  /** Folders copied over `content/` (e.g. fixture watch items), keyed by their target below content/. */
+  /** Folders copied over the content folder (e.g. fixture watch items), keyed by their target below it. */
   content?: Record<string, string>;
   /** Files written into the copy, keyed by their path relative to the project root. */
   files?: Record<string, string>;
 }
 
-function deepMerge(base: Record<string, any>, patch: Record<string, any>): Record<string, any> {
-  const out = { ...base };
+type Tree = { [key: string]: unknown };
+
+const isTree = (value: unknown): value is Tree => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `base` with `patch` laid over it: nested objects are merged, anything else (lists included) is replaced. */
+function deepMerge(base: Tree, patch: Tree): Tree {
+  const out: Tree = { ...base };
   for (const [key, value] of Object.entries(patch)) {
-    out[key] = value && typeof value === "object" && !Array.isArray(value) ? deepMerge(base[key] ?? {}, value) : value;
+    const current = base[key];
+    out[key] = isTree(value) ? deepMerge(isTree(current) ? current : {}, value) : value;
   }
   return out;
 }
@@ -37,10 +43,12 @@ export async function prepareSite(options: SiteBuildOptions = {}): Promise<strin
   await symlink(join(PROJECT_ROOT, "node_modules"), join(root, "node_modules"), "dir");
   if (options.site) {
     const file = join(root, DATA_FILES.site);
-    await writeFile(file, stringify(deepMerge(parse(await readFile(file, "utf8")), options.site)));
+    const identity: unknown = parse(await readFile(file, "utf8"));
+    if (!isTree(identity)) throw new Error(`${DATA_FILES.site} : un objet YAML est attendu pour y appliquer les changements du test`);
+    await writeFile(file, stringify(deepMerge(identity, options.site)));
   }
   for (const [target, from] of Object.entries(options.content ?? {})) {
-    await cp(resolve(PROJECT_ROOT, from), join(root, "content", target), { recursive: true });
+    await cp(resolve(PROJECT_ROOT, from), join(root, CONTENT_DIR, target), { recursive: true });
   }
   for (const [path, text] of Object.entries(options.files ?? {})) {
     await mkdir(dirname(join(root, path)), { recursive: true });

@@ -1,10 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { paragraphs } from "../../src/site/editorial/letters.ts";
 import { keptSince, troubledSources } from "../../src/site/editor/dashboard.ts";
-import { buildSite, type SiteBuild } from "../support/site-build.ts";
+import { sharedSite, type SiteBuild } from "../support/site-build.ts";
 
 /** 2026-11-30 is the Monday of ISO week 49. */
 const INTROS = `- week: 2026-S49
@@ -18,9 +18,8 @@ const INTROS = `- week: 2026-S49
 
 let site: SiteBuild;
 beforeAll(async () => {
-  site = await buildSite({ content: { "veille/2026": "tests/fixtures/admin/veille/2026" }, files: { "_data/letterIntros.yaml": INTROS } });
+  site = await sharedSite({ content: { "veille/2026": "tests/fixtures/admin/veille/2026" }, files: { "_data/letterIntros.yaml": INTROS } });
 });
-afterAll(() => site?.cleanup());
 
 describe("letter introductions", () => {
   it("cut plain text into paragraphs at blank lines", () => {

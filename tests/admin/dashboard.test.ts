@@ -4,8 +4,8 @@ import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keptByDay } from "../../src/site/editor/dashboard.ts";
-import { launchBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
-import { buildSite, type SiteBuild } from "../support/site-build.ts";
+import { connectBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
+import { sharedSite, type SiteBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -43,10 +43,9 @@ const ITEMS = Object.fromEntries([
 let site: SiteBuild;
 let html: string;
 beforeAll(async () => {
-  site = await buildSite({ files: ITEMS });
+  site = await sharedSite({ files: ITEMS });
   html = await readFile(join(site.output, "admin/tableau-de-bord/index.html"), "utf8");
 });
-afterAll(() => site?.cleanup());
 
 describe("the site's dashboard", () => {
   it("is called the site's dashboard", () => {
@@ -93,7 +92,7 @@ describe("the site's dashboard in a browser", () => {
   let browser: Browser;
   let server: StaticServer;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(site.output)]);
+    [browser, server] = await Promise.all([connectBrowser(), serveStatic(site.output)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { startProxy, type RunningProcess } from "../../src/site/editor/proxy.ts";
 import { resourceSchema, watchItemSchema } from "../../src/site/content/schemas.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { connectBrowser } from "../support/browser.ts";
 import { prepareSite, runBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
@@ -79,7 +79,7 @@ beforeAll(async () => {
   await runBuild(root);
   server = await serveStatic(join(root, "_site"));
   proxy = await startProxy(root, proxyPort, { siteOrigins: [server.url] });
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 }, 300_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
-import { buildSite, type SiteBuild } from "../support/site-build.ts";
+import { connectBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
+import { sharedSite, type SiteBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 const FORM_ENDPOINT = "https://formulaire.example.org/envoi";
@@ -33,16 +33,16 @@ let browser: Browser;
 beforeAll(async () => {
   const fixtures = { veille: "tests/fixtures/site/veille" };
   [withForm, withoutForm, browser] = await Promise.all([
-    buildSite({ content: fixtures, site: { contact: { endpoint: FORM_ENDPOINT } } }),
-    buildSite({ content: fixtures }),
-    launchBrowser(),
+    sharedSite({ content: fixtures, site: { contact: { endpoint: FORM_ENDPOINT } } }),
+    sharedSite({ content: fixtures }),
+    connectBrowser(),
   ]);
   [server, fallbackServer] = await Promise.all([serveStatic(withForm.output), serveStatic(withoutForm.output)]);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([server?.close(), fallbackServer?.close(), withForm?.cleanup(), withoutForm?.cleanup()]);
+  await Promise.all([server?.close(), fallbackServer?.close()]);
 });
 
 const open = (path: string, base = server.url): Promise<Page> => openPage(browser, base + path);

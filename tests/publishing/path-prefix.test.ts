@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "../support/browser.ts";
+import { connectBrowser, openPage } from "../support/browser.ts";
 import { brokenInternalLinks } from "../support/links.ts";
 import { prepareSite, runBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
@@ -28,7 +28,7 @@ beforeAll(async () => {
   root = await prepareSite({ content: { veille: "tests/fixtures/publishing/veille" } });
   process.env.SITE_URL = ORIGIN;
   try {
-    [browser] = await Promise.all([launchBrowser(), runBuild(root, [`--pathprefix=${PREFIX}`])]);
+    [browser] = await Promise.all([connectBrowser(), runBuild(root, [`--pathprefix=${PREFIX}`])]);
   } finally {
     delete process.env.SITE_URL;
   }

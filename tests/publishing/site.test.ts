@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
+import { connectBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
 import { brokenInternalLinks } from "../support/links.ts";
-import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
+import { sharedSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { childText as text, children, parseXml, type XmlElement } from "../support/xml.ts";
 
@@ -23,7 +23,7 @@ const atom = (url: string): XmlElement => parseXml(read(url)).documentElement!;
 const entryTitles = (url: string) => children(atom(url), "entry").map((e) => text(e, "title"));
 
 beforeAll(async () => {
-  site = await buildSite({
+  site = await sharedSite({
     site: { url: SITE_URL },
     content: { veille: "tests/fixtures/publishing/veille" },
     files: {
@@ -32,12 +32,11 @@ beforeAll(async () => {
     },
   });
   server = await serveStatic(site.output);
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await site?.cleanup();
 });
 
 describe("the site-wide Atom feed", () => {

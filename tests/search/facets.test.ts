@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_TYPES } from "../../src/site/content/content-types.ts";
 import { FACETS } from "../../src/site/search/facets.ts";
-import { buildSite, type SiteBuild } from "../support/site-build.ts";
+import type { SiteBuild } from "../support/site-build.ts";
+import { searchSite } from "./search-site.ts";
 
 const FACET_IDS: readonly string[] = FACETS.map((f) => f.id);
 /** Parameters of the search page that are not facets: the words and the sort. */
@@ -28,9 +29,8 @@ const htmlFiles = (dir: string): string[] =>
     .map((e) => join(e.parentPath, e.name));
 
 beforeAll(async () => {
-  site = await buildSite({ content: { veille: "tests/fixtures/search/veille" } });
+  site = await searchSite();
 });
-afterAll(() => site?.cleanup());
 
 describe("the built site", () => {
   it("renders the declared facets into the search page, in order", () => {

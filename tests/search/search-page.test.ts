@@ -2,10 +2,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { launchBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
-import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
+import { connectBrowser, openPage, seriousAxeViolations } from "../support/browser.ts";
+import type { SiteBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { FOOTER_ONLY_WORD, NAV_ONLY_WORD, searchSite } from "./search-site.ts";
 
 /** Fixture watch items (tests/fixtures/search/veille), by what each one shows. */
 const ITEMS = {
@@ -16,32 +16,19 @@ const ITEMS = {
   mediationInSummary: "/veille/2024/2024-05-07-un-dispositif-d-ecoute-pour-les-familles/",
   mediationInBody: "/veille/2024/2024-05-08-rapport-annuel-sur-la-cohesion-sociale/",
 };
-/** Words the fixture site shows only in its navigation and its footer. */
-const NAV_ONLY_WORD = "Glossaire";
-const FOOTER_ONLY_WORD = "Colophon";
 
 let site: SiteBuild;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const identity = parse(await readFile(join(PROJECT_ROOT, "_data/site.yaml"), "utf8"));
-  [site, browser] = await Promise.all([
-    buildSite({
-      content: { veille: "tests/fixtures/search/veille" },
-      site: {
-        navigation: [...identity.navigation, { label: NAV_ONLY_WORD, url: "/a-propos/" }],
-        footerLinks: [...identity.footerLinks, { label: FOOTER_ONLY_WORD, url: "/accessibilite/" }],
-      },
-    }),
-    launchBrowser(),
-  ]);
+  [site, browser] = await Promise.all([searchSite(), connectBrowser()]);
   server = await serveStatic(site.output);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([server?.close(), site?.cleanup()]);
+  await server?.close();
 });
 
 interface Result {

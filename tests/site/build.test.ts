@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sharedSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
 
 const slugsIn = (folder: string) =>
   readdirSync(join(PROJECT_ROOT, "content", folder))
@@ -29,9 +29,8 @@ let site: SiteBuild;
 const html = (url: string) => readFileSync(join(site.output, url, url.endsWith("/") ? "index.html" : ""), "utf8");
 
 beforeAll(async () => {
-  site = await buildSite({ content: { veille: "tests/fixtures/site/veille" } });
+  site = await sharedSite({ content: { veille: "tests/fixtures/site/veille" } });
 });
-afterAll(() => site?.cleanup());
 
 describe("the built site", () => {
   it.each(PAGES)("has %s with lang=fr, a title and a description", (url) => {

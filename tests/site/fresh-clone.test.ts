@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
+import { sharedSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 // The repository as cloned: no watch item has been collected yet, so no content/veille/<year>/.
@@ -14,7 +14,7 @@ const html = (url: string) => readFileSync(join(site.output, url, "index.html"),
 const text = (url: string) => html(url).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 beforeAll(async () => {
-  site = await buildSite({
+  site = await sharedSite({
     files: {
       "_data/linkState.json": readFileSync(join(PROJECT_ROOT, "tests/fixtures/truth/linkState-one-ok-one-failing.json"), "utf8"),
       "content/page-validee.md": "---\ntitle: Page validée\ndescription: Une page que le groupe a validée.\npermalink: /page-validee/\nstatus: valide\n---\n\nTexte du groupe.\n",
@@ -24,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  await site?.cleanup();
 });
 
 function contentFiles(dir = join(PROJECT_ROOT, "content")): string[] {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type SiteBuild } from "../support/site-build.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sharedSite, type SiteBuild } from "../support/site-build.ts";
 import { parseXml } from "../support/xml.ts";
 import { typesetHtml } from "../../src/site/editorial/typography.ts";
 
@@ -59,9 +59,8 @@ let site: SiteBuild;
 const page = (url: string) => readFileSync(join(site.output, url, "index.html"), "utf8");
 
 beforeAll(async () => {
-  site = await buildSite({ files: { ...FILES, ...CURATED, ...HOSTILE, "_data/sources.yaml": REGISTRY } });
+  site = await sharedSite({ files: { ...FILES, ...CURATED, ...HOSTILE, "_data/sources.yaml": REGISTRY } });
 });
-afterAll(() => site?.cleanup());
 
 describe("a build with imported items that share a title or a slug", () => {
   it("gives each item its own page under its year and whole file name", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type SiteBuild } from "../support/site-build.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sharedSite, type SiteBuild } from "../support/site-build.ts";
 
 // Every legal field filled in, as the group will do before going live (values made up for the test).
 const FILLED = {
@@ -20,9 +20,8 @@ let site: SiteBuild;
 const text = (url: string) => readFileSync(join(site.output, url, "index.html"), "utf8").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").replace(/[’]/g, "'").replace(/\u202F/g, " ");
 
 beforeAll(async () => {
-  site = await buildSite({ site: FILLED });
+  site = await sharedSite({ site: FILLED });
 });
-afterAll(() => site?.cleanup());
 
 describe("the legal pages once site.yaml is filled", () => {
   it("print the publisher, its address and phone, the director and the host's address and phone", () => {

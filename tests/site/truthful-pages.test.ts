@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { resourceSchema } from "../../src/site/content/schemas.ts";
-import { buildSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
+import { sharedSite, PROJECT_ROOT, type SiteBuild } from "../support/site-build.ts";
 import { childText as text, children, parseXml } from "../support/xml.ts";
 
 /**
@@ -23,7 +23,7 @@ const atomEntry = (title: string) => children(parseXml(read("/feed.xml")).docume
 const jsonItem = (title: string) => JSON.parse(read("/feed.json")).items.find((i: { title: string }) => i.title.includes(title));
 
 beforeAll(async () => {
-  site = await buildSite({
+  site = await sharedSite({
     content: { veille: `${FIXTURES}/veille` },
     files: {
       "_data/sources.yaml": fixture("sources.yaml"),
@@ -32,7 +32,6 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => site?.cleanup());
 
 describe("resource fiches", () => {
   it("say when a fiche was written, and claim no review, until the group has reviewed it", () => {

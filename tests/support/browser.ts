@@ -1,8 +1,15 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { inject } from "vitest";
 
-// Launching lives with the bench, which measures searches in the same browser (src/bench never imports tests/).
-export { launchBrowser } from "../../src/tooling/browser.ts";
+/**
+ * The run's Chromium (launched by tests/support/global-setup.ts, with the bench's settings from
+ * src/tooling/browser.ts): starting one per file cost more than connecting. Closing what this
+ * returns closes the file's contexts and connection, not the browser.
+ */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject("browserEndpoint"));
+}
 
 export interface AxeProblem {
   id: string;
