@@ -1,6 +1,15 @@
 // `npm run bench`: the performance benchmark (README, « Benchmark »). See src/bench/run.ts.
 import { join } from "node:path";
-import { commaList, oneOf, parseCommandLine, positiveInteger, runCli, UsageError } from "../src/core/cli-args.ts";
+import {
+  commaList,
+  oneOf,
+  parseCommandLine,
+  positiveInteger,
+  runCli,
+  switchOptions,
+  UsageError,
+  valueOptions,
+} from "../src/core/cli-args.ts";
 import { formatTable } from "../src/bench/report.ts";
 import { PARTS, runBench, type Part } from "../src/bench/run.ts";
 
@@ -15,15 +24,13 @@ const USAGE = `Usage : npm run bench -- [options]
 process.exitCode = await runCli(USAGE, async () => {
   const { values } = parseCommandLine(process.argv.slice(2), {
     usage: USAGE,
-    options: {
-      quick: { type: "boolean" }, sizes: { type: "string" }, runs: { type: "string" }, parts: { type: "string" },
-      query: { type: "string" }, json: { type: "string" },
-    },
+    options: { ...valueOptions("sizes", "runs", "parts", "query", "json"), ...switchOptions("quick") },
   });
   const parts = values.parts ? commaList(values.parts).map((p) => oneOf<Part>(p, "--parts", PARTS)!) : [...PARTS];
   const sizes = values.quick ? [1000] : commaList(values.sizes ?? "1000,5000,20000").map((n) => positiveInteger(n, "--sizes")!);
   const runs = values.quick ? 1 : (positiveInteger(values.runs, "--runs") ?? 3);
-  if (parts.length === 0 || sizes.length === 0) throw new UsageError(`${parts.length ? "--sizes" : "--parts"} : au moins une valeur attendue`);
+  if (parts.length === 0 || sizes.length === 0)
+    throw new UsageError(`${parts.length ? "--sizes" : "--parts"} : au moins une valeur attendue`);
 
   const results = await runBench({
     sizes,

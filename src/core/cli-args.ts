@@ -36,13 +36,44 @@ export interface CommandLine<O extends Options> {
 type Strict<O extends Options> = { options: O; strict: true; allowPositionals: true };
 export type CommandValues<O extends Options> = ReturnType<typeof parseArgs<Strict<O>>>["values"];
 
+/** Options that take a value (`--name VALUE`), declared by their names. */
+export function valueOptions<const K extends string>(...names: K[]): { [P in K]: { type: "string" } } {
+  return Object.fromEntries(names.map((name) => [name, { type: "string" }])) as { [P in K]: { type: "string" } };
+}
+
+/** Switches (`--name`), declared by their names. */
+export function switchOptions<const K extends string>(...names: K[]): { [P in K]: { type: "boolean" } } {
+  return Object.fromEntries(names.map((name) => [name, { type: "boolean" }])) as { [P in K]: { type: "boolean" } };
+}
+
+/** `--allow-host`, which every command that fetches takes, once or more. */
+export const ALLOW_HOST_OPTION = { "allow-host": { type: "string", multiple: true } } as const;
+
+/** The options of the commands that check many addresses: `--timeout S`, `--concurrency N`, `--allow-host`. */
+export const NETWORK_OPTIONS = { ...valueOptions("timeout", "concurrency"), ...ALLOW_HOST_OPTION };
+
+/** What NETWORK_OPTIONS ask for, checked, with the command's own defaults. */
+export function networkSettings(
+  values: { timeout?: string; concurrency?: string; "allow-host"?: string[] },
+  defaults: { timeoutSeconds: number; concurrency: number },
+): { timeoutMs: number; concurrency: number; allowHosts: string[] } {
+  return {
+    timeoutMs: (positiveNumber(values.timeout, "--timeout") ?? defaults.timeoutSeconds) * 1000,
+    concurrency: positiveInteger(values.concurrency, "--concurrency") ?? defaults.concurrency,
+    allowHosts: commaList(values["allow-host"]),
+  };
+}
+
 const flag = (name: string) => (name.length === 1 ? `-${name}` : `--${name}`);
 
 /**
  * Reads `argv` against the command's options. Throws a UsageError naming the mistake in French;
  * `--help` anywhere among the options stops reading and asks `runCli` for the usage.
  */
-export function parseCommandLine<O extends Options>(argv: readonly string[], command: CommandLine<O>): { values: CommandValues<O>; positionals: string[] } {
+export function parseCommandLine<O extends Options>(
+  argv: readonly string[],
+  command: CommandLine<O>,
+): { values: CommandValues<O>; positionals: string[] } {
   const options = { ...command.options, help: { type: "boolean", short: "h" } } as O;
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   let positionals = 0;
@@ -57,7 +88,11 @@ export function parseCommandLine<O extends Options>(argv: readonly string[], com
   }
   const { min, max, name } = command.positionals ?? { min: 0, max: 0, name: "" };
   if (positionals > max) {
-    throw new UsageError(max === 0 ? "cette commande ne prend aucun argument en dehors des options" : `trop d'arguments : ${max === 1 ? `un seul ${name}` : `${max} ${name} au plus`}`);
+    throw new UsageError(
+      max === 0
+        ? "cette commande ne prend aucun argument en dehors des options"
+        : `trop d'arguments : ${max === 1 ? `un seul ${name}` : `${max} ${name} au plus`}`,
+    );
   }
   if (positionals < min) throw new UsageError(`argument manquant : ${name}`);
   try {
@@ -65,7 +100,9 @@ export function parseCommandLine<O extends Options>(argv: readonly string[], com
     return { values: parsed.values as CommandValues<O>, positionals: parsed.positionals };
   } catch (error) {
     // What the lenient pass lets through: a value that looks like an option (`--timeout -1`).
-    throw new UsageError(`options illisibles (${(error as Error).message.split("\n")[0]}) ; pour une valeur qui commence par un tiret, écrire --option=valeur`);
+    throw new UsageError(
+      `options illisibles (${(error as Error).message.split("\n")[0]}) ; pour une valeur qui commence par un tiret, écrire --option=valeur`,
+    );
   }
 }
 
@@ -94,7 +131,10 @@ export function oneOf<T extends string>(value: string | undefined, option: strin
 /** `a,b` (or the option repeated) as a list, blanks dropped. */
 export function commaList(value: string | readonly string[] | undefined): string[] {
   const values = value === undefined ? [] : typeof value === "string" ? [value] : value;
-  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export interface CliStreams {
@@ -133,7 +173,11 @@ export async function runCli(usage: string, body: () => Promise<number>, streams
  * The command line of a command that keeps running until stopped (a local server), which has no
  * exit code to return: on `--help` or a mistake it answers as runCli does, then exits.
  */
-export function commandLineOrExit<O extends Options>(argv: readonly string[], command: CommandLine<O>, streams: CliStreams = terminal): ReturnType<typeof parseCommandLine<O>> {
+export function commandLineOrExit<O extends Options>(
+  argv: readonly string[],
+  command: CommandLine<O>,
+  streams: CliStreams = terminal,
+): ReturnType<typeof parseCommandLine<O>> {
   try {
     return parseCommandLine(argv, command);
   } catch (error) {

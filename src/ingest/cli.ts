@@ -5,7 +5,17 @@
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { commaList, parseCommandLine, positiveInteger, positiveNumber, runCli, type CliStreams } from "../core/cli-args.ts";
+import {
+  ALLOW_HOST_OPTION,
+  type CliStreams,
+  commaList,
+  parseCommandLine,
+  positiveInteger,
+  positiveNumber,
+  runCli,
+  switchOptions,
+  valueOptions,
+} from "../core/cli-args.ts";
 import { DATA_FILES, dataFile, LEDGER_NAME, WATCH_DIR } from "../core/paths.ts";
 import { DataError } from "../core/validation.ts";
 import { LockHeldError } from "./lock.ts";
@@ -50,10 +60,23 @@ function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: string } {
   const { values } = parseCommandLine(argv, {
     usage: USAGE,
     options: {
-      sources: { type: "string" }, themes: { type: "string" }, root: { type: "string" }, content: { type: "string" },
-      state: { type: "string" }, ledger: { type: "string" }, only: { type: "string" }, "dry-run": { type: "boolean" },
-      "allow-host": { type: "string", multiple: true }, report: { type: "string" }, timeout: { type: "string" },
-      "connect-timeout": { type: "string" }, deadline: { type: "string" }, concurrency: { type: "string" }, "first-days": { type: "string" },
+      ...valueOptions(
+        "sources",
+        "themes",
+        "root",
+        "content",
+        "state",
+        "ledger",
+        "only",
+        "report",
+        "timeout",
+        "connect-timeout",
+        "deadline",
+        "concurrency",
+        "first-days",
+      ),
+      ...switchOptions("dry-run"),
+      ...ALLOW_HOST_OPTION,
     },
   });
   const root = resolve(values.root ?? ".");
@@ -89,27 +112,35 @@ function parseFetchArgs(argv: string[]): RunOptions & { reportFile?: string } {
 const terminal: CliStreams = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 /** Runs the CLI and returns its exit code (FETCH_EXIT); everything a maintainer reads is French. */
-export function main(argv: string[], out: (text: string) => void = terminal.out, err: (text: string) => void = terminal.err): Promise<number> {
-  return runCli(USAGE, async () => {
-    const options = parseFetchArgs(argv);
-    try {
-      const report = await runIngest(options);
-      out(formatReport(report));
-      if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
-      return report.allFailed ? FETCH_EXIT.allFailed : FETCH_EXIT.done;
-    } catch (error) {
-      if (error instanceof DataError) {
-        err(`Collecte annulée, rien n'a été lu ni écrit :\n${error.message}\n`);
-        return FETCH_EXIT.invalidRegistry;
+export function main(
+  argv: string[],
+  out: (text: string) => void = terminal.out,
+  err: (text: string) => void = terminal.err,
+): Promise<number> {
+  return runCli(
+    USAGE,
+    async () => {
+      const options = parseFetchArgs(argv);
+      try {
+        const report = await runIngest(options);
+        out(formatReport(report));
+        if (options.reportFile) writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+        return report.allFailed ? FETCH_EXIT.allFailed : FETCH_EXIT.done;
+      } catch (error) {
+        if (error instanceof DataError) {
+          err(`Collecte annulée, rien n'a été lu ni écrit :\n${error.message}\n`);
+          return FETCH_EXIT.invalidRegistry;
+        }
+        if (error instanceof LockHeldError) {
+          err(`Collecte non lancée, rien n'a été lu ni écrit : ${error.message}.\n`);
+          return FETCH_EXIT.locked;
+        }
+        err(crashMessage(error));
+        return FETCH_EXIT.crash;
       }
-      if (error instanceof LockHeldError) {
-        err(`Collecte non lancée, rien n'a été lu ni écrit : ${error.message}.\n`);
-        return FETCH_EXIT.locked;
-      }
-      err(crashMessage(error));
-      return FETCH_EXIT.crash;
-    }
-  }, { out, err });
+    },
+    { out, err },
+  );
 }
 
 /** An unexpected error, for the CI log: not the registry's fault, and what the next run does about it. */

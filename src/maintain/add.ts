@@ -1,4 +1,4 @@
-import { commaList, oneOf, parseCommandLine } from "../core/cli-args.ts";
+import { ALLOW_HOST_OPTION, commaList, oneOf, parseCommandLine, switchOptions, valueOptions } from "../core/cli-args.ts";
 import { dataFile } from "../core/paths.ts";
 import { loadRegistry, loadThemes } from "../core/sources.ts";
 import { SECTIONS, TERRITORIES, type Section, type Territory, type Theme } from "../core/taxonomy.ts";
@@ -27,9 +27,9 @@ const SHOWN_ITEMS = 10;
 const KEEP_MODES = ["keywords", "all"] as const;
 
 const ADD_OPTIONS = {
-  name: { type: "string" }, id: { type: "string" }, section: { type: "string" }, territory: { type: "string" },
-  keep: { type: "string" }, themes: { type: "string" }, pick: { type: "string" }, yes: { type: "boolean" },
-  root: { type: "string" }, "allow-host": { type: "string", multiple: true },
+  ...valueOptions("name", "id", "section", "territory", "keep", "themes", "pick", "root"),
+  ...switchOptions("yes"),
+  ...ALLOW_HOST_OPTION,
 } as const;
 
 function parseAddArgs(argv: string[]) {
@@ -49,12 +49,19 @@ function itemsTable(items: readonly ProbedItem[], themes: readonly Theme[]): str
   const label = new Map(themes.map((t) => [t.id, t.label]));
   return table(
     ["Date", "Gardé ?", "Thèmes", "Titre"],
-    items.slice(0, SHOWN_ITEMS).map((i) => [i.date.slice(0, 10), i.keep ? "oui" : "non", i.themes.map((t) => label.get(t) ?? t).join(", ") || "—", i.title]),
+    items
+      .slice(0, SHOWN_ITEMS)
+      .map((i) => [i.date.slice(0, 10), i.keep ? "oui" : "non", i.themes.map((t) => label.get(t) ?? t).join(", ") || "—", i.title]),
   );
 }
 
 /** A value among `choices`: the one given on the command line (`option`), or asked until the answer is one. */
-async function choose<T extends string>(io: Io, question: string, choices: readonly T[], given: { option: string; value: string | undefined }): Promise<T> {
+async function choose<T extends string>(
+  io: Io,
+  question: string,
+  choices: readonly T[],
+  given: { option: string; value: string | undefined },
+): Promise<T> {
   const allowed = (value: string): value is T => (choices as readonly string[]).includes(value);
   const fromCommandLine = oneOf(given.value, given.option, choices);
   if (fromCommandLine !== undefined) return fromCommandLine;
@@ -95,23 +102,32 @@ export async function addSource(argv: string[], io: Io): Promise<number> {
     if (result.kind === "page") {
       site = result.url;
       const feeds = await discoverFeeds(client, result, sorting, vocabulary);
-      if (feeds.length === 0) throw new DataError("sources:add", [`${args.url} : cette page n'annonce aucun flux et aucune adresse habituelle (/feed, /rss.xml, /atom.xml…) n'en fournit ; demandez l'adresse du flux au site`]);
-      io.out(`C'est une page web. Flux trouvés :\n${feeds.map((f, i) => `  ${i + 1}. ${f.title ?? "(sans titre)"} – ${f.url} (${f.format})`).join("\n")}\n`);
+      if (feeds.length === 0)
+        throw new DataError("sources:add", [
+          `${args.url} : cette page n'annonce aucun flux et aucune adresse habituelle (/feed, /rss.xml, /atom.xml…) n'en fournit ; demandez l'adresse du flux au site`,
+        ]);
+      io.out(
+        `C'est une page web. Flux trouvés :\n${feeds.map((f, i) => `  ${i + 1}. ${f.title ?? "(sans titre)"} – ${f.url} (${f.format})`).join("\n")}\n`,
+      );
       const numbers = feeds.map((_, i) => String(i + 1));
       const pick = feeds.length === 1 ? "1" : await choose(io, "Numéro du flux à suivre", numbers, { option: "--pick", value: args.pick });
       result = await probe(client, feeds[Number(pick) - 1]!.url, sorting, vocabulary);
     }
     // Addresses are not files: they go in the message, the command names the problem's origin.
     if (result.kind === "error") throw new DataError("sources:add", [`${result.url} : ${result.error}`]);
-    if (result.kind !== "feed") throw new DataError("sources:add", [`${result.url} : la page proposée comme flux est elle-même une page web`]);
+    if (result.kind !== "feed")
+      throw new DataError("sources:add", [`${result.url} : la page proposée comme flux est elle-même une page web`]);
     const feedUrl = result.movedTo ?? result.url;
     const existing = registry.find((s) => sameFeed(s.feed, feedUrl));
     if (existing) throw new DataError(registryFile, [`ce flux est déjà suivi : source « ${existing.id} » (${existing.feed})`]);
 
     const kept = result.items.filter((i) => i.keep).length;
-    io.out(`\nFlux ${result.format.toUpperCase()} « ${result.title ?? "sans titre"} » : ${result.items.length} article(s), ${kept} gardé(s) avec le mode « ${keep} ».\n`);
+    io.out(
+      `\nFlux ${result.format.toUpperCase()} « ${result.title ?? "sans titre"} » : ${result.items.length} article(s), ${kept} gardé(s) avec le mode « ${keep} ».\n`,
+    );
     if (result.items.length) io.out(`Derniers articles :\n${itemsTable(result.items, themes)}`);
-    if (keep === "keywords" && result.items.length > 0 && kept === 0) io.out("Aucun article ne serait gardé : pour une source spécialisée, relancez avec --keep all.\n");
+    if (keep === "keywords" && result.items.length > 0 && kept === 0)
+      io.out("Aucun article ne serait gardé : pour une source spécialisée, relancez avec --keep all.\n");
 
     const name = await ask(io, "Nom affiché", args.name, result.title ?? new URL(feedUrl).hostname);
     const id = await ask(io, "Identifiant", args.id, suggestId(name, new Set(registry.map((s) => s.id))));

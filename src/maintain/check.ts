@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
 import pLimit from "p-limit";
-import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
+import { NETWORK_OPTIONS, networkSettings, parseCommandLine, switchOptions, valueOptions } from "../core/cli-args.ts";
 import { DATA_FILES, dataFile } from "../core/paths.ts";
 import { loadRegistry, loadThemes, type Source } from "../core/sources.ts";
 import { loadState } from "../core/source-state.ts";
@@ -30,27 +30,45 @@ function statusOf(source: Source, result: Probe): { ok: boolean; cells: string[]
     case "page":
       return {
         ok: false,
-        cells: [`page web, pas un flux${disabled}`, "", "", result.advertised.length ? `flux annoncés : ${result.advertised.join(", ")}` : "la page n'annonce aucun flux"],
+        cells: [
+          `page web, pas un flux${disabled}`,
+          "",
+          "",
+          result.advertised.length ? `flux annoncés : ${result.advertised.join(", ")}` : "la page n'annonce aucun flux",
+        ],
       };
     case "feed": {
       const kept = result.items.filter((i) => i.keep).length;
       const note = result.movedTo ? `redirection permanente : mettre « feed » à ${result.movedTo}` : "";
-      return { ok: !result.movedTo, cells: [`${result.movedTo ? "à corriger" : "répond"}${disabled}`, String(result.items.length), String(kept), note] };
+      return {
+        ok: !result.movedTo,
+        cells: [`${result.movedTo ? "à corriger" : "répond"}${disabled}`, String(result.items.length), String(kept), note],
+      };
     }
   }
 }
 
 /** The run summary's section: sources to look at, and addresses moved tonight (GitHub renders it as Markdown). */
-function summaryMarkdown(sources: readonly Source[], statuses: readonly { ok: boolean; cells: string[] }[], moves: readonly Move[]): string {
+function summaryMarkdown(
+  sources: readonly Source[],
+  statuses: readonly { ok: boolean; cells: string[] }[],
+  moves: readonly Move[],
+): string {
   const lines = ["### Sources de la veille", ""];
-  const failing = sources.flatMap((s, i) => (statuses[i]!.ok ? [] : [{ id: s.id, state: statuses[i]!.cells[0]!, note: statuses[i]!.cells[3]! }]));
+  const failing = sources.flatMap((s, i) =>
+    statuses[i]!.ok ? [] : [{ id: s.id, state: statuses[i]!.cells[0]!, note: statuses[i]!.cells[3]! }],
+  );
   if (failing.length === 0) lines.push(`Les ${sources.length} source(s) répondent avec un flux.`);
   else {
     lines.push(`${failing.length} source(s) à regarder sur ${sources.length} (en erreur, déplacées ou devenues des pages web) :`, "");
     for (const f of failing) lines.push(`- \`${f.id}\` : ${f.state}${f.note ? ` – ${f.note}` : ""}`);
   }
   if (moves.length) {
-    lines.push("", `Adresses mises à jour dans ${DATA_FILES.sources} (redirection permanente vue ${MOVE_AFTER_NIGHTS} relèves de suite) :`, "");
+    lines.push(
+      "",
+      `Adresses mises à jour dans ${DATA_FILES.sources} (redirection permanente vue ${MOVE_AFTER_NIGHTS} relèves de suite) :`,
+      "",
+    );
     for (const m of moves) lines.push(`- \`${m.id}\` : ${m.from} → ${m.to}`);
   }
   return `${lines.join("\n")}\n\n`;
@@ -64,13 +82,9 @@ function summaryMarkdown(sources: readonly Source[], statuses: readonly { ok: bo
 export async function checkSources(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandLine(argv, {
     usage: CHECK_USAGE,
-    options: {
-      root: { type: "string" }, timeout: { type: "string" }, concurrency: { type: "string" }, "allow-host": { type: "string", multiple: true },
-      "follow-moves": { type: "boolean" }, summary: { type: "string" },
-    },
+    options: { ...valueOptions("root", "summary"), ...switchOptions("follow-moves"), ...NETWORK_OPTIONS },
   });
-  const timeoutMs = (positiveNumber(values.timeout, "--timeout") ?? 20) * 1000;
-  const concurrency = positiveInteger(values.concurrency, "--concurrency") ?? 4;
+  const { timeoutMs, concurrency, allowHosts } = networkSettings(values, { timeoutSeconds: 20, concurrency: 4 });
   const root = values.root ?? ".";
   const registryFile = dataFile(root, "sources");
   const themes = loadThemes(dataFile(root, "themes"));
@@ -81,17 +95,23 @@ export async function checkSources(argv: string[], io: Io): Promise<number> {
     const state = loadState(stateFile);
     moves = movesDue(sources, state);
     applyMoves(moves, { registry: registryFile, state: stateFile }, state, themes);
-    for (const m of moves) io.out(`Source « ${m.id} » : « feed » mis à jour, ${m.from} → ${m.to} (redirection permanente vue ${m.nights} relèves de suite).\n`);
+    for (const m of moves)
+      io.out(`Source « ${m.id} » : « feed » mis à jour, ${m.from} → ${m.to} (redirection permanente vue ${m.nights} relèves de suite).\n`);
     if (moves.length) sources = loadRegistry(registryFile, themes);
   }
   io.out(`Registre ${displayPath(registryFile)} valide : ${sources.length} source(s). Essai de chacune…\n\n`);
   const vocabulary = buildVocabulary(themes);
-  const client = createProbeClient(commaList(values["allow-host"]), timeoutMs, siteUserAgent(root));
+  const client = createProbeClient(allowHosts, timeoutMs, siteUserAgent(root));
   const limit = pLimit(concurrency);
   try {
     const results = await Promise.all(sources.map((source) => limit(() => probe(client, source.feed, source, vocabulary))));
     const statuses = sources.map((source, i) => statusOf(source, results[i]!));
-    io.out(table(["Source", "État", "Articles", "Gardés", "Remarque"], sources.map((s, i) => [s.id, ...statuses[i]!.cells])));
+    io.out(
+      table(
+        ["Source", "État", "Articles", "Gardés", "Remarque"],
+        sources.map((s, i) => [s.id, ...statuses[i]!.cells]),
+      ),
+    );
     const failing = statuses.filter((s) => !s.ok).length;
     io.out(failing ? `\n${failing} source(s) à regarder sur ${sources.length}.\n` : `\nLes ${sources.length} source(s) répondent.\n`);
     if (values.summary) appendFileSync(values.summary, summaryMarkdown(sources, statuses, moves));

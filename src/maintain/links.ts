@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, normalize, resolve } from "node:path";
 import { getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { LinkChecker, LinkState, type RedirectInfo } from "linkinator";
-import { commaList, parseCommandLine, positiveInteger, positiveNumber } from "../core/cli-args.ts";
+import { NETWORK_OPTIONS, networkSettings, parseCommandLine, switchOptions, valueOptions } from "../core/cli-args.ts";
 import { linkStateKey, loadLinkState } from "../core/link-state.ts";
 import { CONTENT_DIR, DATA_FILES } from "../core/paths.ts";
 import { DataError, displayPath } from "../core/validation.ts";
@@ -93,14 +93,16 @@ export async function checkExternalLinks(dir: string, options: LinkCheckOptions)
   checker.on("redirect", (info) => redirects.push(info));
   const previous = getGlobalDispatcher();
   const localAllowed = options.allowHosts.includes("localhost");
-  const guard = createGuardedAgent({ connectTimeoutMs: options.timeoutMs, totalTimeoutMs: options.timeoutMs, allowHosts: [...options.allowHosts, "localhost"] }).compose(
-    (dispatch) => (request, handler) => {
-      // Checked for every request, redirects included: the DNS guard lets `localhost` through for the site alone.
-      const origin = new URL(String(request.origin));
-      if (origin.hostname === "localhost" && origin.origin !== siteOrigin && !localAllowed) throw refusedHost("localhost", "127.0.0.1");
-      return dispatch(request, handler);
-    },
-  );
+  const guard = createGuardedAgent({
+    connectTimeoutMs: options.timeoutMs,
+    totalTimeoutMs: options.timeoutMs,
+    allowHosts: [...options.allowHosts, "localhost"],
+  }).compose((dispatch) => (request, handler) => {
+    // Checked for every request, redirects included: the DNS guard lets `localhost` through for the site alone.
+    const origin = new URL(String(request.origin));
+    if (origin.hostname === "localhost" && origin.origin !== siteOrigin && !localAllowed) throw refusedHost("localhost", "127.0.0.1");
+    return dispatch(request, handler);
+  });
   setGlobalDispatcher(guard);
   let links;
   try {
@@ -164,7 +166,9 @@ function resourceUrls(root: string): { urls: string[]; invalid: InvalidResourceU
   if (!existsSync(dir)) throw new DataError(dir, ["dossier des ressources introuvable"]);
   const urls = new Set<string>();
   const invalid: InvalidResourceUrl[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".md")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".md"))
+    .sort()) {
     const file = join(dir, name);
     const url = readFrontMatter(readFileSync(file, "utf8").replace(/\r\n?/g, "\n"))?.url;
     if (typeof url !== "string" || !/^https?:\/\//i.test(url)) continue;
@@ -182,7 +186,10 @@ export async function checkUrls(urls: readonly string[], options: LinkCheckOptio
   const dir = await mkdtemp(join(tmpdir(), "check-links-"));
   try {
     const links = urls.map((u) => `<li><a href="${escapeAttribute(u)}">lien</a></li>`).join("");
-    await writeFile(join(dir, "index.html"), `<!doctype html><html lang="fr"><head><title>ressources</title></head><body><ul>${links}</ul></body></html>`);
+    await writeFile(
+      join(dir, "index.html"),
+      `<!doctype html><html lang="fr"><head><title>ressources</title></head><body><ul>${links}</ul></body></html>`,
+    );
     return await checkExternalLinks(dir, options);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -193,7 +200,11 @@ function formatLinkReport(report: LinkReport): string {
   const lines = [`Liens externes vérifiés : ${report.checked}.`];
   lines.push(report.broken.length ? `\nLiens cassés (${report.broken.length}) :` : "\nAucun lien cassé.");
   for (const b of report.broken) lines.push(`  - ${b.url} : ${b.status}, sur la page ${b.page}`);
-  lines.push(report.redirected.length ? `\nLiens redirigés (${report.redirected.length}), à mettre à jour si la nouvelle adresse est la bonne :` : "\nAucune redirection.");
+  lines.push(
+    report.redirected.length
+      ? `\nLiens redirigés (${report.redirected.length}), à mettre à jour si la nouvelle adresse est la bonne :`
+      : "\nAucune redirection.",
+  );
   for (const r of report.redirected) lines.push(`  - ${r.url} → ${r.target}, sur la page ${r.page}`);
   return `${lines.join("\n")}\n`;
 }
@@ -206,16 +217,9 @@ function formatLinkReport(report: LinkReport): string {
 export async function checkLinks(argv: string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
   const { values } = parseCommandLine(argv, {
     usage: LINKS_USAGE,
-    options: {
-      dir: { type: "string" }, resources: { type: "boolean" }, state: { type: "string" }, root: { type: "string" },
-      timeout: { type: "string" }, concurrency: { type: "string" }, "allow-host": { type: "string", multiple: true },
-    },
+    options: { ...valueOptions("dir", "state", "root"), ...switchOptions("resources"), ...NETWORK_OPTIONS },
   });
-  const options: LinkCheckOptions = {
-    timeoutMs: (positiveNumber(values.timeout, "--timeout") ?? 15) * 1000,
-    concurrency: positiveInteger(values.concurrency, "--concurrency") ?? 8,
-    allowHosts: commaList(values["allow-host"]),
-  };
+  const options: LinkCheckOptions = { ...networkSettings(values, { timeoutSeconds: 15, concurrency: 8 }) };
   // Read first: a damaged state file stops the check before any request.
   const previous = values.state ? loadLinkState(values.state) : undefined;
   let report: LinkReport;
@@ -224,7 +228,10 @@ export async function checkLinks(argv: string[], io: Io, now: () => Date = () =>
     const found = resourceUrls(values.root ?? ".");
     invalid = found.invalid;
     io.out(`Vérification des adresses des ${found.urls.length} fiche(s) ressources…\n`);
-    for (const bad of invalid) io.out(`${displayPath(bad.file)} : champ « url » : adresse invalide « ${safeText(bad.url)} », non vérifiée (à corriger dans la fiche)\n`);
+    for (const bad of invalid)
+      io.out(
+        `${displayPath(bad.file)} : champ « url » : adresse invalide « ${safeText(bad.url)} », non vérifiée (à corriger dans la fiche)\n`,
+      );
     report = await checkUrls(found.urls, options);
   } else {
     const dir = values.dir ?? "_site";
@@ -236,7 +243,11 @@ export async function checkLinks(argv: string[], io: Io, now: () => Date = () =>
   if (values.state && previous) {
     // The resources are the whole list to follow; a crawl of the site only adds to it.
     const wrote = saveLinkState(values.state, nextLinkState(previous, report.outcomes, now().toISOString(), values.resources ?? false));
-    io.out(wrote ? `État des liens enregistré dans ${displayPath(values.state)}.\n` : `État des liens inchangé (${displayPath(values.state)}).\n`);
+    io.out(
+      wrote
+        ? `État des liens enregistré dans ${displayPath(values.state)}.\n`
+        : `État des liens inchangé (${displayPath(values.state)}).\n`,
+    );
   }
   return report.broken.length || invalid.length ? 1 : 0;
 }
