@@ -30,11 +30,14 @@ export default function (eleventyConfig: UserConfig) {
   const labels = createLabels(themes, new Map(registry.map((s) => [s.id, s.name])));
   // Read here, not by Eleventy's data cascade: when serving (`npm start`, `npm run admin`), a change
   // to one of them reloads this configuration, so the preview shows a saved file seconds later.
-  for (const file of [DATA_FILES.themes, DATA_FILES.sources, DATA_FILES.sourceState, DATA_FILES.site]) eleventyConfig.addWatchTarget(file, { resetConfig: true });
+  for (const file of [DATA_FILES.themes, DATA_FILES.sources, DATA_FILES.sourceState, DATA_FILES.site])
+    eleventyConfig.addWatchTarget(file, { resetConfig: true });
 
   // Content (src/site/content/): data files validated on read; content files typed, validated and
   // completed by their declaration (content-types.ts).
-  eleventyConfig.addPlugin(dataValidationPlugin, { loaded: { themes, sources: registry, sourceState: state, site, linkState: loadLinkState(DATA_FILES.linkState) } });
+  eleventyConfig.addPlugin(dataValidationPlugin, {
+    loaded: { themes, sources: registry, sourceState: state, site, linkState: loadLinkState(DATA_FILES.linkState) },
+  });
   // Called rather than added as a plugin: it hands back the imported entries (the watch), read by the site itself.
   const imported = contentTypesPlugin(eleventyConfig, { themes });
 

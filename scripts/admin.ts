@@ -41,7 +41,9 @@ const proxy = await startProxy(process.cwd(), proxyPort, { output: "inherit" }).
   process.exit(1);
 });
 const eleventy = spawnEleventy([], { serve: { port }, env: { ...process.env, DECAP_PROXY_PORT: String(proxyPort) } });
-console.log(`\nÉditeur : http://${LOOPBACK_HOST}:${port}/admin/ (enregistre dans ${process.cwd()})\nSite : http://${LOOPBACK_HOST}:${port}/\nCtrl+C pour arrêter.\n`);
+console.log(
+  `\nÉditeur : http://${LOOPBACK_HOST}:${port}/admin/ (enregistre dans ${process.cwd()})\nSite : http://${LOOPBACK_HOST}:${port}/\nCtrl+C pour arrêter.\n`,
+);
 
 let stopping = false;
 async function stop(code: number): Promise<never> {

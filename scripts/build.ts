@@ -10,6 +10,9 @@ const USAGE = `Usage : npm run build -- [options]
 process.exitCode = await runCli(USAGE, async () => {
   // These options are Eleventy's own: once checked here, they go to Eleventy as they were written.
   const argv = process.argv.slice(2);
-  parseCommandLine(argv, { usage: USAGE, options: { pathprefix: { type: "string" }, output: { type: "string" }, quiet: { type: "boolean" } } });
+  parseCommandLine(argv, {
+    usage: USAGE,
+    options: { pathprefix: { type: "string" }, output: { type: "string" }, quiet: { type: "boolean" } },
+  });
   return buildAll(argv);
 });

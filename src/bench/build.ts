@@ -70,16 +70,27 @@ async function round(root: string, buildScript: string) {
   const env = withLocalBin(root);
   for (const dir of ["_site", "_site-bare", "_site-bare-items"]) await rm(join(root, dir), { recursive: true, force: true });
   const bare = await measure("tsx", ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_CONFIG}`], { cwd: root, env });
-  const bareItems = await measure("node", ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_ITEMS_CONFIG}`, `--input=${WATCH_DIR}`], { cwd: root, env });
+  const bareItems = await measure(
+    "node",
+    ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${BARE_ITEMS_CONFIG}`, `--input=${WATCH_DIR}`],
+    { cwd: root, env },
+  );
   const full = await measure("bash", ["-c", buildScript], { cwd: root, env, mark: ELEVENTY_DONE });
-  if (full.markMs === undefined) throw new Error(`build complet : la dernière ligne d'Eleventy (« Wrote … files ») est introuvable dans sa sortie`);
+  if (full.markMs === undefined)
+    throw new Error(`build complet : la dernière ligne d'Eleventy (« Wrote … files ») est introuvable dans sa sortie`);
   const indexBytes = await folderBytes(join(root, "_site/pagefind"));
   const alone = await measure("tsx", ["src/bench/pagefind-index.ts", "_site"], { cwd: root, env });
   const timed = JSON.parse(alone.stdout.trim().split("\n").at(-1)!) as { wallMs: number; pages: number };
   const pages = Number(/Wrote (\d+) files/.exec(full.stdout)?.[1] ?? 0);
   return {
-    bare, bareItems, full, eleventyStepMs: full.markMs, pagefindStepMs: full.wallMs - full.markMs,
-    pagefind: { ...timed, peakRssBytes: alone.peakRssBytes }, pages, indexBytes,
+    bare,
+    bareItems,
+    full,
+    eleventyStepMs: full.markMs,
+    pagefindStepMs: full.wallMs - full.markMs,
+    pagefind: { ...timed, peakRssBytes: alone.peakRssBytes },
+    pages,
+    indexBytes,
   };
 }
 
@@ -89,7 +100,9 @@ export async function benchBuild(root: string, size: SiteSize, maxRuns: number, 
   do {
     const r = await round(root, scripts.build);
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    log(`  ${size.items} articles, passe ${rounds.length + 1} : complet ${s(r.full.wallMs)} (Eleventy ${s(r.eleventyStepMs)}, Pagefind ${s(r.pagefindStepMs)}), nu par tsx ${s(r.bare.wallMs)}, nu par node ${s(r.bareItems.wallMs)}, Pagefind seul ${s(r.pagefind.wallMs)}`);
+    log(
+      `  ${size.items} articles, passe ${rounds.length + 1} : complet ${s(r.full.wallMs)} (Eleventy ${s(r.eleventyStepMs)}, Pagefind ${s(r.pagefindStepMs)}), nu par tsx ${s(r.bare.wallMs)}, nu par node ${s(r.bareItems.wallMs)}, Pagefind seul ${s(r.pagefind.wallMs)}`,
+    );
     rounds.push(r);
   } while (rounds.length < maxRuns && rounds[0]!.full.wallMs < REPEAT_UNDER_MS);
   const last = rounds.at(-1)!;

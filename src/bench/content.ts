@@ -27,45 +27,114 @@ const LAST_DAY = DateTime.fromISO("2026-11-20T00:00:00", { zone: ZONE });
 export const THEME_IDS = loadYamlFile(join(PROJECT_ROOT, DATA_FILES.themes), themesFileSchema).map((theme) => theme.id);
 
 const ACTORS = [
-  "Le Défenseur des droits", "La Miviludes", "La préfecture du Finistère", "Brest métropole", "Le CIPDR", "La DILCRAH",
-  "Un collectif d'associations brestoises", "L'Éducation nationale", "Des chercheurs de l'Université de Bretagne occidentale",
-  "La CNCDH", "Le conseil départemental", "Une équipe de sociologues", "Des lycéens de Saint-Marc", "Le tribunal judiciaire de Brest",
-  "La Commission européenne", "Le réseau Canopé", "L'Observatoire de la laïcité", "Une mission d'information parlementaire",
+  "Le Défenseur des droits",
+  "La Miviludes",
+  "La préfecture du Finistère",
+  "Brest métropole",
+  "Le CIPDR",
+  "La DILCRAH",
+  "Un collectif d'associations brestoises",
+  "L'Éducation nationale",
+  "Des chercheurs de l'Université de Bretagne occidentale",
+  "La CNCDH",
+  "Le conseil départemental",
+  "Une équipe de sociologues",
+  "Des lycéens de Saint-Marc",
+  "Le tribunal judiciaire de Brest",
+  "La Commission européenne",
+  "Le réseau Canopé",
+  "L'Observatoire de la laïcité",
+  "Une mission d'information parlementaire",
 ];
 const ACTIONS = [
-  "publie un rapport sur", "alerte sur", "lance une campagne contre", "réunit des professionnels autour de",
-  "présente une étude inédite sur", "forme ses agents à la prévention de", "s'inquiète de", "dresse le bilan de",
-  "appelle à mieux prévenir", "ouvre un appel à projets sur", "propose un guide pratique face à", "interroge les élus sur",
+  "publie un rapport sur",
+  "alerte sur",
+  "lance une campagne contre",
+  "réunit des professionnels autour de",
+  "présente une étude inédite sur",
+  "forme ses agents à la prévention de",
+  "s'inquiète de",
+  "dresse le bilan de",
+  "appelle à mieux prévenir",
+  "ouvre un appel à projets sur",
+  "propose un guide pratique face à",
+  "interroge les élus sur",
 ];
 const SUBJECTS = [
-  "les discriminations à l'embauche", "la laïcité dans les services publics", "les dérives sectaires en santé",
-  "la radicalisation des mineurs en ligne", "les théories du complot chez les adolescents", "l'antisémitisme et le racisme",
-  "les violences homophobes et transphobes", "l'emprise mentale", "la haine en ligne", "le fait religieux au travail",
-  "l'égalité femmes-hommes dans le sport", "les discours extrémistes sur les réseaux sociaux",
-  "l'accès au logement des personnes étrangères", "les contrôles d'identité discriminatoires", "le désengagement de la violence",
-  "la désinformation pendant les élections", "les pratiques de soins non conventionnelles", "la tranquillité publique des quartiers",
+  "les discriminations à l'embauche",
+  "la laïcité dans les services publics",
+  "les dérives sectaires en santé",
+  "la radicalisation des mineurs en ligne",
+  "les théories du complot chez les adolescents",
+  "l'antisémitisme et le racisme",
+  "les violences homophobes et transphobes",
+  "l'emprise mentale",
+  "la haine en ligne",
+  "le fait religieux au travail",
+  "l'égalité femmes-hommes dans le sport",
+  "les discours extrémistes sur les réseaux sociaux",
+  "l'accès au logement des personnes étrangères",
+  "les contrôles d'identité discriminatoires",
+  "le désengagement de la violence",
+  "la désinformation pendant les élections",
+  "les pratiques de soins non conventionnelles",
+  "la tranquillité publique des quartiers",
 ];
 const PLACES = [
-  "à Brest", "en Finistère", "en Bretagne", "à Quimper", "à Morlaix", "à Landerneau", "en France", "en Europe",
-  "à Plougastel-Daoulas", "à Guipavas", "au Relecq-Kerhuon", "dans les quartiers de Bellevue et Pontanézen",
+  "à Brest",
+  "en Finistère",
+  "en Bretagne",
+  "à Quimper",
+  "à Morlaix",
+  "à Landerneau",
+  "en France",
+  "en Europe",
+  "à Plougastel-Daoulas",
+  "à Guipavas",
+  "au Relecq-Kerhuon",
+  "dans les quartiers de Bellevue et Pontanézen",
 ];
 const SENTENCES = [
-  (s: string, p: string) => `Selon une enquête menée ${p}, près d'un répondant sur ${3 + (s.length % 5)} déclare avoir été témoin de situations liées à ${s}.`,
-  (s: string) => `Les professionnels de terrain – travailleurs sociaux, enseignants, agents d'accueil – décrivent des réponses encore très inégales face à ${s}.`,
+  (s: string, p: string) =>
+    `Selon une enquête menée ${p}, près d'un répondant sur ${3 + (s.length % 5)} déclare avoir été témoin de situations liées à ${s}.`,
+  (s: string) =>
+    `Les professionnels de terrain – travailleurs sociaux, enseignants, agents d'accueil – décrivent des réponses encore très inégales face à ${s}.`,
   (s: string, p: string) => `Le document recense des pratiques inspirantes ${p} et formule une dizaine de recommandations concrètes.`,
   () => `Les auteurs insistent sur la nécessité d'une coordination entre l'État, les collectivités et le tissu associatif.`,
   (s: string) => `Une journée d'échanges est prévue à l'automne pour présenter ces résultats et débattre des suites à donner sur ${s}.`,
   () => `Ce travail s'appuie sur des entretiens approfondis et sur l'analyse de plusieurs centaines de décisions de justice.`,
   (s: string, p: string) => `Élus et responsables associatifs ${p} réagissent : « il faut continuer à former, à écouter et à orienter ».`,
 ];
-const SOURCE_KINDS = ["Observatoire", "Revue", "Carnet de recherche", "Lettre d'information", "Journal", "Centre de ressources", "Réseau", "Collectif"];
-const SOURCE_TOPICS = ["des discriminations", "de la laïcité", "des dérives sectaires", "de la prévention", "de l'égalité", "du vivre-ensemble", "des solidarités"];
+const SOURCE_KINDS = [
+  "Observatoire",
+  "Revue",
+  "Carnet de recherche",
+  "Lettre d'information",
+  "Journal",
+  "Centre de ressources",
+  "Réseau",
+  "Collectif",
+];
+const SOURCE_TOPICS = [
+  "des discriminations",
+  "de la laïcité",
+  "des dérives sectaires",
+  "de la prévention",
+  "de l'égalité",
+  "du vivre-ensemble",
+  "des solidarités",
+];
 const SOURCE_PLACES = ["de Brest", "du Finistère", "de Bretagne", "d'Île-de-France", "européen", "international", "national", "de l'Ouest"];
 const ORGANISATIONS = [
-  "Défenseur des droits", "Mission interministérielle de vigilance et de lutte contre les dérives sectaires (Miviludes)",
-  "Comité interministériel de prévention de la délinquance et de la radicalisation (CIPDR)", "Réseau Canopé",
-  "Forum européen pour la sécurité urbaine (Efus)", "Département du Finistère", "Université de Bretagne occidentale",
-  "Centre national de la fonction publique territoriale (CNFPT)", "Ligue de l'enseignement du Finistère",
+  "Défenseur des droits",
+  "Mission interministérielle de vigilance et de lutte contre les dérives sectaires (Miviludes)",
+  "Comité interministériel de prévention de la délinquance et de la radicalisation (CIPDR)",
+  "Réseau Canopé",
+  "Forum européen pour la sécurité urbaine (Efus)",
+  "Département du Finistère",
+  "Université de Bretagne occidentale",
+  "Centre national de la fonction publique territoriale (CNFPT)",
+  "Ligue de l'enseignement du Finistère",
 ];
 
 export interface GeneratedFile {
@@ -106,7 +175,8 @@ export function article(random: Random, reuse: BenchSource["reuse"] = "excerpt")
   const place = random.pick(PLACES);
   const title = `${random.pick(ACTORS)} ${random.pick(ACTIONS)} ${subject} ${place}`;
   const sentences = random.sample(SENTENCES, random.int(2, 3)).map((sentence) => sentence(subject, place));
-  const html = reuse === "full" ? sentences.map((s) => `<p>${s} ${random.pick(SENTENCES)(random.pick(SUBJECTS), place)}</p>`).join("\n") : "";
+  const html =
+    reuse === "full" ? sentences.map((s) => `<p>${s} ${random.pick(SENTENCES)(random.pick(SUBJECTS), place)}</p>`).join("\n") : "";
   return { title, summary: clip(sentences.join(" "), SUMMARY_MAX), html };
 }
 
@@ -147,17 +217,20 @@ export function sourceStateJson(sources: readonly BenchSource[], seed: number): 
   const state: StateFile = Object.fromEntries(
     sources.map((source) => {
       const failures = random.next() < 0.1 ? random.int(1, 5) : 0;
-      return [source.id, {
-        feed: source.feed,
-        status: failures ? "failing" : "ok",
-        etag: `"${random.int(1e8, 9e8).toString(16)}"`,
-        lastModified: LAST_DAY.minus({ hours: random.int(1, 48) }).toHTTP()!,
-        lastAttempt: night,
-        lastSuccess: failures ? LAST_DAY.minus({ days: failures }).toISO({ suppressMilliseconds: true })! : night,
-        failures,
-        ...(failures ? { lastError: "HTTP 503 Service Unavailable" } : {}),
-        itemsAdded: random.int(0, 12),
-      }];
+      return [
+        source.id,
+        {
+          feed: source.feed,
+          status: failures ? "failing" : "ok",
+          etag: `"${random.int(1e8, 9e8).toString(16)}"`,
+          lastModified: LAST_DAY.minus({ hours: random.int(1, 48) }).toHTTP()!,
+          lastAttempt: night,
+          lastSuccess: failures ? LAST_DAY.minus({ days: failures }).toISO({ suppressMilliseconds: true })! : night,
+          failures,
+          ...(failures ? { lastError: "HTTP 503 Service Unavailable" } : {}),
+          itemsAdded: random.int(0, 12),
+        },
+      ];
     }),
   );
   return serialiseState(state);
@@ -220,7 +293,10 @@ export function resourceFiles(count: number, seed: number): GeneratedFile[] {
       updated: FIRST_DAY.plus({ days: random.int(0, 2500) }).toISODate(),
     };
     const body = `${summary}\n\n## Ce que l'on y trouve\n\n- Des repères juridiques et des exemples commentés.\n- Des contacts utiles ${random.pick(PLACES)}.\n- Une bibliographie pour aller plus loin.\n`;
-    return { path: `${folderPath(contentType("resource"), "")}/bench-${String(index + 1).padStart(3, "0")}.md`, text: frontMatter(data, body) };
+    return {
+      path: `${folderPath(contentType("resource"), "")}/bench-${String(index + 1).padStart(3, "0")}.md`,
+      text: frontMatter(data, body),
+    };
   });
 }
 

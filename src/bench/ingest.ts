@@ -82,7 +82,11 @@ async function serveFeeds(feeds: ReadonlyMap<string, { body: string; etag: strin
   let counts: Record<string, number> = {};
   const answer = (req: IncomingMessage, res: ServerResponse) => {
     const feed = feeds.get(req.url ?? "");
-    const status = !feed ? 404 : req.headers["if-none-match"] === feed.etag || req.headers["if-modified-since"] === lastModified ? 304 : 200;
+    const status = !feed
+      ? 404
+      : req.headers["if-none-match"] === feed.etag || req.headers["if-modified-since"] === lastModified
+        ? 304
+        : 200;
     counts[status] = (counts[status] ?? 0) + 1;
     if (!feed) return void res.writeHead(404).end();
     res.writeHead(status, { "content-type": "application/rss+xml; charset=utf-8", etag: feed.etag, "last-modified": lastModified });
@@ -129,10 +133,22 @@ async function fetchRun(root: string, server: FeedServer): Promise<IngestRun> {
 
 function medianRun(runs: readonly IngestRun[]): IngestRun {
   const pick = (key: "wallMs" | "cpuMs" | "peakRssBytes" | "filesWritten") => median(runs.map((r) => r[key]));
-  return { wallMs: pick("wallMs"), cpuMs: pick("cpuMs"), peakRssBytes: pick("peakRssBytes"), filesWritten: pick("filesWritten"), responses: runs.at(-1)!.responses };
+  return {
+    wallMs: pick("wallMs"),
+    cpuMs: pick("cpuMs"),
+    peakRssBytes: pick("peakRssBytes"),
+    filesWritten: pick("filesWritten"),
+    responses: runs.at(-1)!.responses,
+  };
 }
 
-export async function benchIngest(feedCount: number, itemsPerFeed: number, seed: number, maxRuns: number, log: (line: string) => void): Promise<IngestFigures> {
+export async function benchIngest(
+  feedCount: number,
+  itemsPerFeed: number,
+  seed: number,
+  maxRuns: number,
+  log: (line: string) => void,
+): Promise<IngestFigures> {
   const now = DateTime.now().setZone(ZONE);
   const feeds = new Map<string, { body: string; etag: string }>();
   const server = await serveFeeds(feeds, now.minus({ days: 1 }).toHTTP()!);
@@ -152,7 +168,9 @@ export async function benchIngest(feedCount: number, itemsPerFeed: number, seed:
         await cp(join(PROJECT_ROOT, DATA_FILES.themes), dataFile(root, "themes"));
         const cold = await fetchRun(root, server);
         const warm = await fetchRun(root, server);
-        log(`  collecte, passe ${runs.length + 1} : à froid ${(cold.wallMs / 1000).toFixed(1)} s (${cold.filesWritten} fichiers), à chaud ${(warm.wallMs / 1000).toFixed(1)} s (${warm.filesWritten} fichiers)`);
+        log(
+          `  collecte, passe ${runs.length + 1} : à froid ${(cold.wallMs / 1000).toFixed(1)} s (${cold.filesWritten} fichiers), à chaud ${(warm.wallMs / 1000).toFixed(1)} s (${warm.filesWritten} fichiers)`,
+        );
         runs.push({ cold, warm });
       } finally {
         await rm(root, { recursive: true, force: true });
@@ -161,5 +179,11 @@ export async function benchIngest(feedCount: number, itemsPerFeed: number, seed:
   } finally {
     await server.close();
   }
-  return { feeds: feedCount, itemsPerFeed, runs: runs.length, cold: medianRun(runs.map((r) => r.cold)), warm: medianRun(runs.map((r) => r.warm)) };
+  return {
+    feeds: feedCount,
+    itemsPerFeed,
+    runs: runs.length,
+    cold: medianRun(runs.map((r) => r.cold)),
+    warm: medianRun(runs.map((r) => r.warm)),
+  };
 }

@@ -75,15 +75,32 @@ function buildRows(builds: readonly BuildFigures[]): Row[] {
     const record = recordRatios(b);
     const isLargest = b === largest && builds.length > 1;
     rows.push(
-      [`Build complet, ${n} articles (${integer.format(b.pages)} pages, ${b.runs} passe(s))`, usage(b.full),
-        isLargest ? `mémoire < ${megabytes(TARGETS.peakBytes)}` : undefined, isLargest ? b.full.peakRssBytes < TARGETS.peakBytes : undefined],
+      [
+        `Build complet, ${n} articles (${integer.format(b.pages)} pages, ${b.runs} passe(s))`,
+        usage(b.full),
+        isLargest ? `mémoire < ${megabytes(TARGETS.peakBytes)}` : undefined,
+        isLargest ? b.full.peakRssBytes < TARGETS.peakBytes : undefined,
+      ],
       [`– dont l'étape Eleventy (dans ce build)`, `${seconds(b.eleventyStepMs)} (${share(b.eleventyStepMs, b.full.wallMs)})`],
       [`– dont l'étape Pagefind (dans ce build)`, `${seconds(b.pagefindStepMs)} (${share(b.pagefindStepMs, b.full.wallMs)})`],
-      [`Pagefind seul, relancé à part`, `${seconds(b.pagefind.wallMs)} · ${megabytes(b.pagefind.peakRssBytes)} · index ${megabytes(b.indexBytes)}`],
+      [
+        `Pagefind seul, relancé à part`,
+        `${seconds(b.pagefind.wallMs)} · ${megabytes(b.pagefind.peakRssBytes)} · index ${megabytes(b.indexBytes)}`,
+      ],
       [`Eleventy nu par node, articles seuls, ${n}`, usage(b.bareItems)],
       [`Eleventy nu par tsx, tout le Markdown, ${n}`, usage(b.bare)],
-      [`Rapport de référence : étape Eleventy / nu par node, ${n}`, number.format(record.eleventy), `≤ ${number.format(TARGETS.eleventyRatio)}`, record.eleventy <= TARGETS.eleventyRatio],
-      [`Rapport de référence : build complet / nu par node, ${n}`, number.format(record.full), `≤ ${number.format(TARGETS.fullRatio)}`, record.full <= TARGETS.fullRatio],
+      [
+        `Rapport de référence : étape Eleventy / nu par node, ${n}`,
+        number.format(record.eleventy),
+        `≤ ${number.format(TARGETS.eleventyRatio)}`,
+        record.eleventy <= TARGETS.eleventyRatio,
+      ],
+      [
+        `Rapport de référence : build complet / nu par node, ${n}`,
+        number.format(record.full),
+        `≤ ${number.format(TARGETS.fullRatio)}`,
+        record.full <= TARGETS.fullRatio,
+      ],
       [`Ancien rapport : (complet − Pagefind seul) / nu par tsx, ${n}`, number.format(siteEleventyRatio(b))],
       [`Rapport des temps CPU : build complet / nu par node, ${n}`, number.format(b.full.cpuMs / b.bareItems.cpuMs)],
     );
@@ -91,18 +108,30 @@ function buildRows(builds: readonly BuildFigures[]): Row[] {
   if (first && largest && largest !== first) {
     const growth = largest.full.wallMs / first.full.wallMs;
     const scale = largest.items / first.items;
-    rows.push([`Croissance du build complet, ${integer.format(largest.items)} / ${integer.format(first.items)}`, `× ${number.format(growth)}`, `≤ × ${number.format((TARGETS.growth * scale) / 20)}`, growth <= (TARGETS.growth * scale) / 20]);
+    rows.push([
+      `Croissance du build complet, ${integer.format(largest.items)} / ${integer.format(first.items)}`,
+      `× ${number.format(growth)}`,
+      `≤ × ${number.format((TARGETS.growth * scale) / 20)}`,
+      growth <= (TARGETS.growth * scale) / 20,
+    ]);
   }
   return rows;
 }
 
 function ingestRows(ingest: IngestFigures): Row[] {
   const run = (r: IngestFigures["cold"]) =>
-    `${usage(r)} · ${integer.format(r.filesWritten)} fichier(s) écrit(s) · réponses ${Object.entries(r.responses).map(([code, count]) => `${count}×${code}`).join(", ")}`;
+    `${usage(r)} · ${integer.format(r.filesWritten)} fichier(s) écrit(s) · réponses ${Object.entries(r.responses)
+      .map(([code, count]) => `${count}×${code}`)
+      .join(", ")}`;
   const label = `${ingest.feeds} flux × ${ingest.itemsPerFeed} articles, ${ingest.runs} passe(s)`;
   return [
     [`Collecte à froid, ${label}`, run(ingest.cold), `< ${seconds(TARGETS.coldMs)}`, ingest.cold.wallMs < TARGETS.coldMs],
-    [`Collecte à chaud (304 partout)`, run(ingest.warm), `< ${seconds(TARGETS.warmMs)}, 0 fichier`, ingest.warm.wallMs < TARGETS.warmMs && ingest.warm.filesWritten === 0],
+    [
+      `Collecte à chaud (304 partout)`,
+      run(ingest.warm),
+      `< ${seconds(TARGETS.warmMs)}, 0 fichier`,
+      ingest.warm.wallMs < TARGETS.warmMs && ingest.warm.filesWritten === 0,
+    ],
   ];
 }
 
@@ -112,7 +141,12 @@ function searchRows(search: NonNullable<BenchResults["search"]>): Row[] {
   const detail = `page ${kilobytes(bytes.page)}, interface ${kilobytes(bytes.ui)}, index ${kilobytes(index)} : méta ${kilobytes(bytes.meta)}, filtres ${kilobytes(bytes.filters)}, mots ${kilobytes(bytes.words)}, extraits ${kilobytes(bytes.fragments)}`;
   return [
     [`Index de recherche sur disque, ${integer.format(search.items)} articles`, megabytes(search.indexBytes)],
-    [`Première recherche « ${search.query} » : octets téléchargés`, `${kilobytes(bytes.total)} (${detail}; ${search.requests} requêtes)`, `< ${kilobytes(TARGETS.searchBytes)}`, bytes.total < TARGETS.searchBytes],
+    [
+      `Première recherche « ${search.query} » : octets téléchargés`,
+      `${kilobytes(bytes.total)} (${detail}; ${search.requests} requêtes)`,
+      `< ${kilobytes(TARGETS.searchBytes)}`,
+      bytes.total < TARGETS.searchBytes,
+    ],
   ];
 }
 

@@ -30,7 +30,11 @@ export interface BenchOptions {
 
 function commit(): string {
   try {
-    const hash = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const hash = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
     return dirty ? `${hash} (+ modifications non validées)` : hash;
   } catch {
@@ -70,4 +74,3 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   await writeFile(options.jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   return results;
 }
-

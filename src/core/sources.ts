@@ -55,7 +55,8 @@ function entryName(entry: unknown, index: number): string {
  * themes). Throws one DataError listing every problem.
  */
 export function validateRegistry(value: unknown, file: string, themes: readonly Theme[]): Source[] {
-  if (!Array.isArray(value)) throw new DataError(file, ["le registre doit être une liste de sources (chaque entrée commence par « - id: »)"]);
+  if (!Array.isArray(value))
+    throw new DataError(file, ["le registre doit être une liste de sources (chaque entrée commence par « - id: »)"]);
   const problems: string[] = [];
   const sources: Source[] = [];
   const knownThemes = new Set(themes.map((t) => t.id));
@@ -80,7 +81,8 @@ export function validateRegistry(value: unknown, file: string, themes: readonly 
     }
     if (Array.isArray(entryThemes)) {
       entryThemes.forEach((theme, t) => {
-        if (typeof theme === "string" && !knownThemes.has(theme)) problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir ${DATA_FILES.themes})`);
+        if (typeof theme === "string" && !knownThemes.has(theme))
+          problems.push(`${name}, clé « themes[${t}] » : thème « ${theme} » inconnu (voir ${DATA_FILES.themes})`);
       });
     }
   });

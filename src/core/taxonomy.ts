@@ -32,9 +32,11 @@ export type Section = keyof typeof SECTION_LABELS;
 export const SECTIONS = valuesOf(SECTION_LABELS);
 export const sectionSchema = z.enum(SECTIONS).meta(fromVocabulary("section"));
 
-export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  message: "identifiant attendu : lettres minuscules sans accent, chiffres et tirets (ex. « defenseur-des-droits »)",
-});
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: "identifiant attendu : lettres minuscules sans accent, chiffres et tirets (ex. « defenseur-des-droits »)",
+  });
 /** The id of a theme of the catalogue (`_data/themeCatalog.yaml`). */
 export const themeIdSchema = idSchema.meta(fromVocabulary("themes"));
 /** The id of a source of the registry (`_data/sources.yaml`). */
@@ -62,7 +64,8 @@ export type Theme = z.infer<typeof themeSchema>;
 export const themesFileSchema = z.array(themeSchema).superRefine((themes, ctx) => {
   const seen = new Set<string>();
   themes.forEach((theme, index) => {
-    if (seen.has(theme.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `identifiant « ${theme.id} » déjà utilisé par un autre thème` });
+    if (seen.has(theme.id))
+      ctx.addIssue({ code: "custom", path: [index, "id"], message: `identifiant « ${theme.id} » déjà utilisé par un autre thème` });
     seen.add(theme.id);
   });
 });

@@ -20,6 +20,9 @@ const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
 export function fold(text: string): string {
   const unmarked = LATIN_TEXT.test(text)
     ? text.normalize("NFD").replace(COMBINING_DIACRITICS, "")
-    : text.normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1").normalize("NFC");
+    : text
+        .normalize("NFD")
+        .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+        .normalize("NFC");
   return unmarked.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
 }

@@ -4,9 +4,11 @@ import { sectionSchema, sourceIdSchema, territorySchema, themeIdSchema } from ".
 /** ISO 8601 with an explicit offset, as the pipeline writes it; YAML may hand it over as a Date. */
 const timestampSchema = z.union([
   z.date(),
-  z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s), {
-    message: "date ISO 8601 avec fuseau attendue (ex. 2026-11-23T08:30:00+01:00)",
-  }),
+  z
+    .string()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s), {
+      message: "date ISO 8601 avec fuseau attendue (ex. 2026-11-23T08:30:00+01:00)",
+    }),
 ]);
 
 /**

@@ -40,7 +40,13 @@ export interface CaseResult {
   detail?: string;
 }
 
-const EXECUTABLE = [/<script/i, /<(iframe|frame|frameset|object|embed|applet|meta|link|base|form|style|svg)\b/i, /<[^>]*\son[a-z]+\s*=/i, /(java|vb|live)script\s*:/i, /data:text\/html/i];
+const EXECUTABLE = [
+  /<script/i,
+  /<(iframe|frame|frameset|object|embed|applet|meta|link|base|form|style|svg)\b/i,
+  /<[^>]*\son[a-z]+\s*=/i,
+  /(java|vb|live)script\s*:/i,
+  /data:text\/html/i,
+];
 
 /** The case's header comment, read after decoding since some files are UTF-16 or UTF-32. */
 function readCase(folder: Folder, name: string, bytes: Buffer): CorpusCase {
@@ -65,7 +71,11 @@ function loadCorpus(dir: string): CorpusCase[] {
 
 /** A Python string literal from an `Expect:` line ('...' with \\uXXXX, \\xXX escapes). */
 function pythonString(literal: string): string {
-  const body = literal.slice(1, -1).replace(/\\x([0-9a-fA-F]{2})/g, "\\u00$1").replace(/\\'/g, "'").replace(/"/g, '\\"');
+  const body = literal
+    .slice(1, -1)
+    .replace(/\\x([0-9a-fA-F]{2})/g, "\\u00$1")
+    .replace(/\\'/g, "'")
+    .replace(/"/g, '\\"');
   return JSON.parse(`"${body}"`) as string;
 }
 
@@ -89,7 +99,11 @@ function fieldOf(feed: ParsedFeed, field: string): string[] {
   return [item.title, item.summary, item.content].filter((v): v is string => v !== undefined);
 }
 
-async function scoreEncoding(c: CorpusCase, url: string, fetchBody: (url: string) => Promise<{ body: Buffer; contentType?: string }>): Promise<CaseResult> {
+async function scoreEncoding(
+  c: CorpusCase,
+  url: string,
+  fetchBody: (url: string) => Promise<{ body: Buffer; contentType?: string }>,
+): Promise<CaseResult> {
   const result = { folder: c.folder, name: c.name };
   const expectation = expectedText(c.expect);
   const wantedLabel = /encoding\s*==\s*'([^']+)'/.exec(c.expect)?.[1]?.toLowerCase();
@@ -107,8 +121,15 @@ async function scoreEncoding(c: CorpusCase, url: string, fetchBody: (url: string
     if (!feed) return { ...result, kind: "texte", pass: false, detail: `flux illisible : ${parseError}` };
     const wanted = expectation.value;
     const values = fieldOf(feed, expectation.field);
-    const pass = values.some((v) => toPlainText(v) === toPlainText(wanted) && toPlainText(wanted) !== "") || values.some((v) => repairText(decodeHTML(v)).includes(repairText(decodeHTML(wanted))));
-    return { ...result, kind: "texte", pass, ...(pass ? {} : { detail: `attendu ${JSON.stringify(wanted)}, obtenu ${JSON.stringify(values)}` }) };
+    const pass =
+      values.some((v) => toPlainText(v) === toPlainText(wanted) && toPlainText(wanted) !== "") ||
+      values.some((v) => repairText(decodeHTML(v)).includes(repairText(decodeHTML(wanted))));
+    return {
+      ...result,
+      kind: "texte",
+      pass,
+      ...(pass ? {} : { detail: `attendu ${JSON.stringify(wanted)}, obtenu ${JSON.stringify(values)}` }),
+    };
   }
   if (wantedLabel) {
     const ours = decoded.encoding;
@@ -116,14 +137,23 @@ async function scoreEncoding(c: CorpusCase, url: string, fetchBody: (url: string
     const asciiOnly = !/[^\x00-\x7f]/.test(decoded.text);
     const compatible = asciiOnly && ASCII_COMPATIBLE.has(wantedLabel) && ASCII_COMPATIBLE.has(ours);
     const pass = (same || compatible) && !decoded.text.includes("\ufffd") && (!mustParse || !!feed);
-    return { ...result, kind: "encodage", pass, ...(pass ? {} : { detail: `attendu ${wantedLabel}, décodé en ${ours}${parseError ? ` ; ${parseError}` : ""}` }) };
+    return {
+      ...result,
+      kind: "encodage",
+      pass,
+      ...(pass ? {} : { detail: `attendu ${wantedLabel}, décodé en ${ours}${parseError ? ` ; ${parseError}` : ""}` }),
+    };
   }
   const pass = !decoded.text.includes("\ufffd") && (!mustParse || !!feed);
   return { ...result, kind: "lecture", pass, ...(pass ? {} : { detail: parseError ?? "caractère de remplacement dans le texte décodé" }) };
 }
 
 function sourceId(c: CorpusCase): string {
-  return `${c.folder}-${c.name}`.toLowerCase().replace(/\.xml$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `${c.folder}-${c.name}`
+    .toLowerCase()
+    .replace(/\.xml$/, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function sanitizeKind(name: string): "attaque" | "acceptable" | "style" {
@@ -150,7 +180,17 @@ export async function runConformance(corpusDir: string): Promise<ConformanceRepo
   try {
     // sanitize and illformed: the whole pipeline, every file a source, everything kept and republished.
     const piped = cases.filter((c) => c.folder !== "encoding");
-    site.writeSources(piped.map((c) => ({ id: sourceId(c), name: c.name, feed: urlOf(c), section: "recherche", territory: "international", keep: "all", reuse: "full" })));
+    site.writeSources(
+      piped.map((c) => ({
+        id: sourceId(c),
+        name: c.name,
+        feed: urlOf(c),
+        section: "recherche",
+        territory: "international",
+        keep: "all",
+        reuse: "full",
+      })),
+    );
     const report = await runIngest(site.runOptions({ firstFetchDays: 365 * 100, keepUnlinked: true }));
     const results: CaseResult[] = piped.map((c, i) => {
       const r = report.sources[i]!;
@@ -165,11 +205,19 @@ export async function runConformance(corpusDir: string): Promise<ConformanceRepo
       if (executable) return { ...base, pass: false, detail: `reste exécutable : ${executable}` };
       if (r.status !== "ok") return { ...base, pass: false, detail: r.error ?? r.status };
       const wantsSafeText = kind === "attaque" && /== 'safe description'/.test(c.expect) && !/feed\[/.test(c.expect);
-      if (wantsSafeText && !(/\bsafe\b/.test(markdown) && /\bdescription\b/.test(markdown))) return { ...base, pass: false, detail: "neutralisé, mais le texte inoffensif est perdu" };
+      if (wantsSafeText && !(/\bsafe\b/.test(markdown) && /\bdescription\b/.test(markdown)))
+        return { ...base, pass: false, detail: "neutralisé, mais le texte inoffensif est perdu" };
       return { ...base, pass: true };
     });
 
-    const client = createHttpClient({ userAgent: "conformance", connectTimeoutMs: 5000, totalTimeoutMs: 10_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 0, allowHosts: ["127.0.0.1"] });
+    const client = createHttpClient({
+      userAgent: "conformance",
+      connectTimeoutMs: 5000,
+      totalTimeoutMs: 10_000,
+      maxBytes: 10 * 1024 * 1024,
+      maxRedirects: 0,
+      allowHosts: ["127.0.0.1"],
+    });
     const fetchBody = async (url: string) => {
       const r = await client.fetchFeed(url, {});
       if (r.kind !== "fetched") throw new Error(`réponse inattendue pour ${url}`);
@@ -178,7 +226,9 @@ export async function runConformance(corpusDir: string): Promise<ConformanceRepo
     for (const c of cases.filter((c) => c.folder === "encoding")) results.push(await scoreEncoding(c, urlOf(c), fetchBody));
     await client.close();
 
-    const summary = Object.fromEntries(FOLDERS.map((f) => [f, { total: 0, pass: 0, byKind: {} as Record<string, { total: number; pass: number }> }])) as ConformanceReport["summary"];
+    const summary = Object.fromEntries(
+      FOLDERS.map((f) => [f, { total: 0, pass: 0, byKind: {} as Record<string, { total: number; pass: number }> }]),
+    ) as ConformanceReport["summary"];
     for (const r of results) {
       const s = summary[r.folder];
       const k = (s.byKind[r.kind] ??= { total: 0, pass: 0 });
@@ -203,7 +253,8 @@ export function formatConformance(report: ConformanceReport): string {
     lines.push(`${folder}/ : ${s.pass}/${s.total} cas réussis`);
     for (const [kind, k] of Object.entries(s.byKind)) lines.push(`  ${kind} : ${k.pass}/${k.total}`);
     const sanitized = report.results.filter((r) => r.folder === folder && r.neutralised !== undefined);
-    if (sanitized.length) lines.push(`  rien d'exécutable dans le Markdown : ${sanitized.filter((r) => r.neutralised).length}/${sanitized.length}`);
+    if (sanitized.length)
+      lines.push(`  rien d'exécutable dans le Markdown : ${sanitized.filter((r) => r.neutralised).length}/${sanitized.length}`);
   }
   const failed = report.results.filter((r) => !r.pass);
   if (failed.length) {

@@ -125,7 +125,9 @@ export interface EvalOptions {
 export async function evaluateRelevance(folder: string, options: EvalOptions): Promise<RelevanceReport> {
   const labels = loadLabels(folder);
   const feedsDir = join(folder, "feeds");
-  const feeds = readdirSync(feedsDir).filter((f) => f.endsWith(".xml")).sort();
+  const feeds = readdirSync(feedsDir)
+    .filter((f) => f.endsWith(".xml"))
+    .sort();
   const server = await listenLoopback((req, res) => {
     const name = decodeURIComponent((req.url ?? "").replace(/^\//, ""));
     if (!feeds.includes(name)) res.writeHead(404).end();
@@ -133,8 +135,23 @@ export async function evaluateRelevance(folder: string, options: EvalOptions): P
   });
   const site = createScratchSite("eval-relevance-");
   try {
-    const sourceId = (feed: string) => feed.replace(/\.xml$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-    site.writeSources(feeds.map((f) => ({ id: sourceId(f), name: f, feed: `${server.base}/${encodeURIComponent(f)}`, section: "actualites", territory: "national", keep: "keywords", maxItems: MAX_ITEMS_CEILING })));
+    const sourceId = (feed: string) =>
+      feed
+        .replace(/\.xml$/, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "");
+    site.writeSources(
+      feeds.map((f) => ({
+        id: sourceId(f),
+        name: f,
+        feed: `${server.base}/${encodeURIComponent(f)}`,
+        section: "actualites",
+        territory: "national",
+        keep: "keywords",
+        maxItems: MAX_ITEMS_CEILING,
+      })),
+    );
     const { contentDir } = site;
     // Archived feeds: every item counts, however old.
     const report = await runIngest(site.runOptions({ themesFile: options.themesFile, firstFetchDays: 365 * 100 }));
@@ -167,7 +184,11 @@ export async function evaluateRelevance(folder: string, options: EvalOptions): P
       if (!fm) entry.verdict = classify({ title: label.title, summary: label.summary, categories: label.categories }, general, vocabulary);
       judged.set(key, entry);
     }
-    return score(folder, [...judged.values()], themes.map((t) => t.id));
+    return score(
+      folder,
+      [...judged.values()],
+      themes.map((t) => t.id),
+    );
   } finally {
     await server.close();
     site.cleanup();
@@ -178,7 +199,10 @@ const num = (n: number): string => n.toFixed(2).replace(".", ",");
 const pct = (n: number): string => `${Math.round(n * 100)} %`;
 
 function why(j: Judged): string {
-  if (j.kept) return j.reasons.length ? `retenu pour : ${j.reasons.join(", ")}${j.score !== undefined ? ` (score ${num(j.score)})` : ""}` : `thèmes ${j.themes.join(", ") || "aucun"}`;
+  if (j.kept)
+    return j.reasons.length
+      ? `retenu pour : ${j.reasons.join(", ")}${j.score !== undefined ? ` (score ${num(j.score)})` : ""}`
+      : `thèmes ${j.themes.join(", ") || "aucun"}`;
   const v = j.verdict as (Classification & { score?: number; reasons?: string[] }) | undefined;
   if (!v) return "écarté";
   if (v.keep) return "écarté par la chaîne (date, lien ou doublon), pas par le tri";
@@ -194,7 +218,10 @@ export function formatRelevance(r: RelevanceReport): string {
     `Précision ${num(r.precision)} · rappel ${num(r.recall)} · F1 ${num(r.f1)} · accord sur les thèmes ${pct(r.themeAgreement.share)} (${r.themeAgreement.agree}/${r.themeAgreement.of})`,
     "",
     "Par thème (attendus / donnés / justes) : précision, rappel, F1",
-    ...r.themes.map((t) => `  ${t.id.padEnd(24)} ${String(t.expected).padStart(3)} / ${String(t.predicted).padStart(3)} / ${String(t.correct).padStart(3)}   ${num(t.precision)}  ${num(t.recall)}  ${num(t.f1)}`),
+    ...r.themes.map(
+      (t) =>
+        `  ${t.id.padEnd(24)} ${String(t.expected).padStart(3)} / ${String(t.predicted).padStart(3)} / ${String(t.correct).padStart(3)}   ${num(t.precision)}  ${num(t.recall)}  ${num(t.f1)}`,
+    ),
     "",
     `Faux positifs (${r.falsePositives.length}) : gardés, hors sujet pour l'éditeur`,
     ...r.falsePositives.map((j) => `  - ${j.title}\n      ${why(j)}`),
@@ -203,7 +230,10 @@ export function formatRelevance(r: RelevanceReport): string {
     ...r.falseNegatives.map((j) => `  - ${j.title} [${j.expected.themes.join(", ")}]\n      ${why(j)}`),
     "",
     `Thèmes différents de ceux de l'éditeur (${r.themeMismatches.length}) : donnés → attendus`,
-    ...r.themeMismatches.map((j) => `  - ${j.title}\n      ${j.themes.join(", ") || "aucun"} → ${j.expected.themes.join(", ")}${j.reasons.length ? ` (${j.reasons.join(", ")})` : ""}`),
+    ...r.themeMismatches.map(
+      (j) =>
+        `  - ${j.title}\n      ${j.themes.join(", ") || "aucun"} → ${j.expected.themes.join(", ")}${j.reasons.length ? ` (${j.reasons.join(", ")})` : ""}`,
+    ),
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -33,7 +33,22 @@ const THEME_MIN = 1;
 const CROSS_CUTTING_MIN = 1;
 
 /** A weak term counts beside one of these, since local news is what the group watches first. */
-const LOCAL_PLACES = ["Brest", "Brest métropole", "Finistère", "Bretagne", "Quimper", "Morlaix", "Landerneau", "Plougastel-Daoulas", "Guipavas", "Plouzané", "Le Relecq-Kerhuon", "Gouesnou", "Bohars", "Guilers"];
+const LOCAL_PLACES = [
+  "Brest",
+  "Brest métropole",
+  "Finistère",
+  "Bretagne",
+  "Quimper",
+  "Morlaix",
+  "Landerneau",
+  "Plougastel-Daoulas",
+  "Guipavas",
+  "Plouzané",
+  "Le Relecq-Kerhuon",
+  "Gouesnou",
+  "Bohars",
+  "Guilers",
+];
 
 type Kind = "strong" | "weak" | "ignore" | "place";
 
@@ -80,7 +95,13 @@ export function buildVocabulary(themes: readonly Theme[]): Vocabulary {
     if (anchor === undefined) unanchored.push(index);
     else byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), index]);
   });
-  return { entries, byAnchor, unanchored, crossCutting: new Set(themes.filter((t) => t.crossCutting).map((t) => t.id)), themeIds: themes.map((t) => t.id) };
+  return {
+    entries,
+    byAnchor,
+    unanchored,
+    crossCutting: new Set(themes.filter((t) => t.crossCutting).map((t) => t.id)),
+    themeIds: themes.map((t) => t.id),
+  };
 }
 
 export interface Classification {
@@ -156,11 +177,23 @@ function collect(fields: readonly { field: Field; where: "title" | "summary" | "
       }
       const category = where === "category";
       // A cross-cutting theme is about the item's subject, which the title states.
-      const factor = category ? CATEGORY_FACTOR : where === "summary" && vocabulary.crossCutting.has(entry.theme!) ? SUMMARY_CROSS_CUTTING_FACTOR : 1;
+      const factor = category
+        ? CATEGORY_FACTOR
+        : where === "summary" && vocabulary.crossCutting.has(entry.theme!)
+          ? SUMMARY_CROSS_CUTTING_FACTOR
+          : 1;
       const weight = (entry.kind === "strong" ? STRONG : WEAK) * factor;
       const key = `${entry.theme}\n${entry.term.key}`;
       const previous = found.evidence.get(key);
-      if (!previous || previous.weight < weight) found.evidence.set(key, { theme: entry.theme!, kind: entry.kind, label: entry.term.label, weight, fromCategory: category, inTitle: where === "title" || !!previous?.inTitle });
+      if (!previous || previous.weight < weight)
+        found.evidence.set(key, {
+          theme: entry.theme!,
+          kind: entry.kind,
+          label: entry.term.label,
+          weight,
+          fromCategory: category,
+          inTitle: where === "title" || !!previous?.inTitle,
+        });
       else if (where === "title") previous.inTitle = true;
     }
   }
@@ -174,25 +207,34 @@ function describe(e: Evidence): string {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-export function classify(item: Pick<Item, "title" | "summary" | "categories">, source: Pick<Source, "keep" | "themes" | "include" | "exclude">, vocabulary: Vocabulary): Classification {
+export function classify(
+  item: Pick<Item, "title" | "summary" | "categories">,
+  source: Pick<Source, "keep" | "themes" | "include" | "exclude">,
+  vocabulary: Vocabulary,
+): Classification {
   // Fields are tokenised once; source rules read them before the vocabulary marks any word as taken.
   const fields = [
     { field: fieldOf(item.title), where: "title" as const },
     { field: fieldOf(item.summary), where: "summary" as const },
     ...item.categories.map((c) => ({ field: fieldOf(c), where: "category" as const })),
   ];
-  const ruleHit = (rules: readonly string[]) => rules.find((r) => {
-    const term = parseTerm(r);
-    return fields.some(({ field }) => findTerm(term, field).length > 0);
-  });
+  const ruleHit = (rules: readonly string[]) =>
+    rules.find((r) => {
+      const term = parseTerm(r);
+      return fields.some(({ field }) => findTerm(term, field).length > 0);
+    });
   const excluded = ruleHit(source.exclude);
-  if (excluded) return { keep: false, themes: [], score: 0, reasons: [`exclu par la règle de la source « ${excluded} »`], reason: "excluded" };
+  if (excluded)
+    return { keep: false, themes: [], score: 0, reasons: [`exclu par la règle de la source « ${excluded} »`], reason: "excluded" };
   const included = ruleHit(source.include);
 
   const found = collect(fields, vocabulary);
   const byTheme = new Map<string, number>();
   for (const e of found.evidence.values()) byTheme.set(e.theme, (byTheme.get(e.theme) ?? 0) + e.weight);
-  const field = [...byTheme].filter(([id]) => !vocabulary.crossCutting.has(id)).map(([, s]) => s).sort((a, b) => b - a);
+  const field = [...byTheme]
+    .filter(([id]) => !vocabulary.crossCutting.has(id))
+    .map(([, s]) => s)
+    .sort((a, b) => b - a);
   const best = field[0] ?? 0;
   let score = best + field.slice(1).reduce((sum, s) => sum + s / 2, 0);
   const reasons = [...found.evidence.values()]
@@ -211,11 +253,23 @@ export function classify(item: Pick<Item, "title" | "summary" | "categories">, s
   const ignored = found.ignored.length ? { ignored: found.ignored } : {};
   if (!keep) {
     const borderline = score >= BORDERLINE;
-    return { keep, themes: [], score: round(score), reasons: dedupedReasons, ...ignored, reason: score > 0 ? "below-threshold" : "no-match", ...(borderline ? { borderline } : {}) };
+    return {
+      keep,
+      themes: [],
+      score: round(score),
+      reasons: dedupedReasons,
+      ...ignored,
+      reason: score > 0 ? "below-threshold" : "no-match",
+      ...(borderline ? { borderline } : {}),
+    };
   }
   // A theme needs a strong term or two clues, unless it is the item's main theme or its title says it.
   const titled = new Set([...found.evidence.values()].filter((e) => e.inTitle).map((e) => e.theme));
-  const matched = [...byTheme].filter(([id, s]) => (vocabulary.crossCutting.has(id) ? s >= CROSS_CUTTING_MIN : s >= THEME_MIN || titled.has(id) || (s === best && s > 0))).map(([id]) => id);
+  const matched = [...byTheme]
+    .filter(([id, s]) =>
+      vocabulary.crossCutting.has(id) ? s >= CROSS_CUTTING_MIN : s >= THEME_MIN || titled.has(id) || (s === best && s > 0),
+    )
+    .map(([id]) => id);
   const themes = [...new Set([...source.themes, ...matched])].sort();
   return { keep, themes, score: round(Math.max(score, included ? THRESHOLD : 0)), reasons: dedupedReasons, ...ignored };
 }

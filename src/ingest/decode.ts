@@ -81,7 +81,8 @@ function utf8SequenceLength(bytes: Buffer, i: number): number {
   if (length === 0 || i + length > bytes.length) return 0;
   for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
   const second = bytes[i + 1]!;
-  if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return 0;
+  if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f))
+    return 0;
   return length;
 }
 

@@ -17,17 +17,19 @@ function shortHash(text: string): string {
  * French function words, the names publishers give to recurring texts, months and days.
  */
 const GENERIC_WORDS = new Set(
-  ("a au aux avec c ce ces cet cette d dans de des du en et il ils j l la le les leur leurs m n ne nos notre nous on ou par pas " +
+  (
+    "a au aux avec c ce ces cet cette d dans de des du en et il ils j l la le les leur leurs m n ne nos notre nous on ou par pas " +
     "plus pour qu que qui s sa se ses son sur t un une vos votre vous y " +
     "actu actualite actualites agenda alerte annonce annonces article articles billet breve breves bulletin chronique communique " +
     "communiques compte dossier edito editorial entretien episode evenement evenements flash hebdo hebdomadaire info infos " +
     "information informations interview lettre live mensuel newsletter no numero page photo photos podcast point presse programme " +
     "quotidien rendu rendez replay resume revue semaine sommaire tribune une video videos " +
-    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche")
-    .split(" "),
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche"
+  ).split(" "),
 );
 /** Scripts written without spaces between words: there a token is a phrase, its length counts. */
-const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+$/u;
+const UNSPACED =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+$/u;
 /** About two characters a word in Chinese or Japanese, each one worth a short syllable's letters. */
 const CHARACTERS_PER_WORD = 2;
 const LETTERS_PER_CHARACTER = 3;

@@ -73,7 +73,8 @@ export class FetchError extends Error {
   }
 }
 
-const ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.1";
+const ACCEPT =
+  "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.1";
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_RETRY_AFTER_MS = 7 * 24 * 3600 * 1000;
 
@@ -89,7 +90,10 @@ function bareHost(hostname: string): string {
 }
 
 export function refusedHost(host: string, address: string): FetchError {
-  return new FetchError("refused-host", `hôte « ${host} » refusé : il pointe vers une adresse interne (${address}) ; à autoriser avec --allow-host si c'est voulu`);
+  return new FetchError(
+    "refused-host",
+    `hôte « ${host} » refusé : il pointe vers une adresse interne (${address}) ; à autoriser avec --allow-host si c'est voulu`,
+  );
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -123,7 +127,10 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 }
 
 function decompressors(contentEncoding: string | undefined): Transform[] {
-  const codings = (contentEncoding ?? "").split(",").map((c) => c.trim().toLowerCase()).filter((c) => c && c !== "identity");
+  const codings = (contentEncoding ?? "")
+    .split(",")
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c && c !== "identity");
   // Codings are listed in the order they were applied: undo them from the last one.
   return codings.reverse().map((coding) => {
     switch (coding) {
@@ -192,13 +199,20 @@ function explain(error: unknown, runSignal: AbortSignal | undefined, options: Ht
   const code = codes.find((c): c is string => typeof c === "string");
   const name = (error as { name?: string }).name;
   if (code === "UND_ERR_CONNECT_TIMEOUT") return new FetchError("timeout", `connexion impossible en ${options.connectTimeoutMs / 1000} s`);
-  if (name === "TimeoutError" || name === "AbortError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_ABORTED") {
+  if (
+    name === "TimeoutError" ||
+    name === "AbortError" ||
+    code === "UND_ERR_HEADERS_TIMEOUT" ||
+    code === "UND_ERR_BODY_TIMEOUT" ||
+    code === "UND_ERR_ABORTED"
+  ) {
     return new FetchError("timeout", `pas de réponse complète en ${options.totalTimeoutMs / 1000} s`);
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new FetchError("network", "nom de domaine introuvable");
   if (code === "ECONNREFUSED") return new FetchError("network", "connexion refusée par le serveur");
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return new FetchError("network", "connexion coupée par le serveur");
-  if (code?.startsWith("ERR_TLS") || code?.includes("CERT")) return new FetchError("network", `certificat ou connexion sécurisée invalide (${code})`);
+  if (code?.startsWith("ERR_TLS") || code?.includes("CERT"))
+    return new FetchError("network", `certificat ou connexion sécurisée invalide (${code})`);
   return new FetchError("network", `erreur réseau${code ? ` (${code})` : ""} : ${(error as Error).message ?? String(error)}`);
 }
 
@@ -232,7 +246,8 @@ export function createHttpClient(options: HttpOptions): HttpClient {
 
   /** IP literals never reach the DNS lookup, so they are checked before connecting. */
   function checkUrl(url: URL): void {
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchError("bad-redirect", `redirection vers un protocole refusé (${url.protocol})`);
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new FetchError("bad-redirect", `redirection vers un protocole refusé (${url.protocol})`);
     const host = bareHost(url.hostname);
     if (isIP(host) && !allowed.has(host) && isRefusedAddress(host)) throw refusedHost(host, host);
   }
@@ -266,7 +281,8 @@ export function createHttpClient(options: HttpOptions): HttpClient {
           redirects.push({ from: current.href, to: next.href, status });
           if (redirects.length === redirects.filter((r) => r.status === 301 || r.status === 308).length) movedTo = next.href;
           if (visited.has(next.href)) throw new FetchError("redirect-loop", `boucle de redirections (${current.href} → ${next.href})`);
-          if (redirects.length > options.maxRedirects) throw new FetchError("too-many-redirects", `plus de ${options.maxRedirects} redirections`);
+          if (redirects.length > options.maxRedirects)
+            throw new FetchError("too-many-redirects", `plus de ${options.maxRedirects} redirections`);
           current = next;
           continue;
         }
@@ -292,7 +308,13 @@ export function createHttpClient(options: HttpOptions): HttpClient {
         if (status === 410) throw new FetchError("gone", "le serveur indique que le flux a disparu définitivement (410)", status);
         if (status === 429 || status === 503) {
           const retryAfter = parseRetryAfter(header(response.headers, "retry-after"), new Date());
-          if (retryAfter) throw new FetchError("throttled", `le serveur demande d'attendre (${status}) jusqu'au ${retryAfter.toISOString()}`, status, retryAfter);
+          if (retryAfter)
+            throw new FetchError(
+              "throttled",
+              `le serveur demande d'attendre (${status}) jusqu'au ${retryAfter.toISOString()}`,
+              status,
+              retryAfter,
+            );
         }
         throw httpFailure(status);
       }

@@ -19,10 +19,7 @@ export interface LedgerEntry {
   keys: string[];
 }
 
-const ledgerSchema = z.strictObject({
-  version: z.literal(1),
-  items: z.array(z.tuple([z.string(), z.string()], z.string())),
-});
+const ledgerSchema = z.strictObject({ version: z.literal(1), items: z.array(z.tuple([z.string(), z.string()], z.string())) });
 
 export class Ledger {
   private readonly entries = new Map<string, LedgerEntry>();

@@ -30,7 +30,9 @@ export class LockHeldError extends Error {
     readonly holder: Holder,
   ) {
     const since = DateTime.fromISO(holder.since).setLocale("fr").toFormat("d LLLL yyyy 'à' HH'h'mm");
-    super(`une autre collecte est en cours (processus ${holder.pid} sur ${holder.host}, depuis le ${since}) ; si aucune ne tourne, supprimer ${file}`);
+    super(
+      `une autre collecte est en cours (processus ${holder.pid} sur ${holder.host}, depuis le ${since}) ; si aucune ne tourne, supprimer ${file}`,
+    );
     this.name = "LockHeldError";
   }
 }
@@ -43,7 +45,13 @@ export interface Lock {
 function readHolder(file: string): Holder | null | undefined {
   try {
     const value = JSON.parse(readFileSync(file, "utf8")) as Partial<Holder>;
-    if (typeof value.pid === "number" && typeof value.host === "string" && typeof value.since === "string" && typeof value.token === "string") return value as Holder;
+    if (
+      typeof value.pid === "number" &&
+      typeof value.host === "string" &&
+      typeof value.since === "string" &&
+      typeof value.token === "string"
+    )
+      return value as Holder;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
   }

@@ -50,7 +50,8 @@ export interface FeedContext {
   unlinkedRank?: number;
 }
 
-const TRACKING_PARAMS = /^(utm_.*|xtor|xts|xtref|fbclid|gclid|gclsrc|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wt_mc|wt\.mc_id|at_medium|at_campaign|at_platform|at_creation|at_send_date|at_link|at_link_id|at_link_type|at_ptr_name|at_recipient_id|at_recipient_list|ns_source|ns_mchannel|ns_campaign|ns_linkname|ns_fee|cmpid|ito|s_cid|pk_campaign|pk_kwd|pk_source|pk_medium|mtm_.*|ref_src|ref_url)$/i;
+const TRACKING_PARAMS =
+  /^(utm_.*|xtor|xts|xtref|fbclid|gclid|gclsrc|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wt_mc|wt\.mc_id|at_medium|at_campaign|at_platform|at_creation|at_send_date|at_link|at_link_id|at_link_type|at_ptr_name|at_recipient_id|at_recipient_list|ns_source|ns_mchannel|ns_campaign|ns_linkname|ns_fee|cmpid|ito|s_cid|pk_campaign|pk_kwd|pk_source|pk_medium|mtm_.*|ref_src|ref_url)$/i;
 
 /** Absolute http(s) URL without tracking parameters (nor a tracking-only fragment), or undefined. */
 export function cleanUrl(value: string | undefined, base: string): string | undefined {

@@ -65,11 +65,21 @@ type Classifiable = Pick<Source, "keep" | "themes" | "include" | "exclude">;
 const TURN_MS = 50;
 
 /** Throws FeedError when the answer is no feed the parser can read, or when the run's deadline fires while reading it. */
-export async function processFeed(fetched: { body: Buffer; contentType?: string; url: string }, source: Classifiable, context: ProcessContext): Promise<Processed> {
+export async function processFeed(
+  fetched: { body: Buffer; contentType?: string; url: string },
+  source: Classifiable,
+  context: ProcessContext,
+): Promise<Processed> {
   const decoded = decodeBody(fetched.body, fetched.contentType);
   const feed = await parseFeedBounded(decoded.text, fetched.contentType, fetched.url, context.parseBudget);
   const reading: FeedReading = { format: feed.format, encoding: decoded.encoding, filtered: 0, borderline: [], tooOld: 0, noLink: 0 };
-  const processed: Processed = { reading, ...(feed.title !== undefined ? { title: feed.title } : {}), ...(feed.link !== undefined ? { link: feed.link } : {}), candidates: [], ...(context.keepVerdicts ? { verdicts: [] } : {}) };
+  const processed: Processed = {
+    reading,
+    ...(feed.title !== undefined ? { title: feed.title } : {}),
+    ...(feed.link !== undefined ? { link: feed.link } : {}),
+    candidates: [],
+    ...(context.keepVerdicts ? { verdicts: [] } : {}),
+  };
   const deadline = context.parseBudget.signal;
   let turnStarted = performance.now();
   for (const [rank, raw] of feed.items.entries()) {
@@ -78,7 +88,12 @@ export async function processFeed(fetched: { body: Buffer; contentType?: string;
       turnStarted = performance.now();
       if (deadline?.aborted) throw new FeedError("too-long", `lecture du flux ${fetched.url} interrompue : la relève a atteint son délai`);
     }
-    const item = normaliseItem(raw, { feedUrl: fetched.url, feed, fetchedAt: context.fetchedAt, ...(context.keepUnlinked ? { unlinkedRank: rank } : {}) });
+    const item = normaliseItem(raw, {
+      feedUrl: fetched.url,
+      feed,
+      fetchedAt: context.fetchedAt,
+      ...(context.keepUnlinked ? { unlinkedRank: rank } : {}),
+    });
     if ("rejected" in item) {
       reading.noLink++;
       continue;

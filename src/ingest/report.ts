@@ -91,34 +91,46 @@ function sourceLines(r: SourceReport): string[] {
       }
       const extra = [
         r.duplicates ? plural(r.duplicates, "déjà connu", "déjà connus") : "",
-        r.capped ? plural(r.capped, "laissé pour la prochaine collecte (plafond atteint)", "laissés pour la prochaine collecte (plafond atteint)") : "",
+        r.capped
+          ? plural(r.capped, "laissé pour la prochaine collecte (plafond atteint)", "laissés pour la prochaine collecte (plafond atteint)")
+          : "",
         r.filtered ? plural(r.filtered, "hors sujet", "hors sujet") : "",
         r.tooOld ? plural(r.tooOld, "trop ancien (première collecte)", "trop anciens (première collecte)") : "",
         r.noLink ? plural(r.noLink, "sans lien, ignoré", "sans lien, ignorés") : "",
       ].filter(Boolean);
-      lines.push(`✔ ${head} : ${r.added.length ? plural(r.added.length, "nouvel article", "nouveaux articles") : "rien de nouveau"}${extra.length ? ` (${extra.join(", ")})` : ""}`);
+      lines.push(
+        `✔ ${head} : ${r.added.length ? plural(r.added.length, "nouvel article", "nouveaux articles") : "rien de nouveau"}${extra.length ? ` (${extra.join(", ")})` : ""}`,
+      );
       lines.push(...r.added.map((p) => `    + ${p}`));
       break;
     }
     case "failing":
-      lines.push(`✖ ${head} : échec — ${r.error}${r.failures ? ` ; ${r.failures === 1 ? "1er échec" : `${r.failures}e échec de suite`}` : ""}${r.retryAfter ? `, prochain essai après le ${when(r.retryAfter)}` : ""}`);
+      lines.push(
+        `✖ ${head} : échec — ${r.error}${r.failures ? ` ; ${r.failures === 1 ? "1er échec" : `${r.failures}e échec de suite`}` : ""}${r.retryAfter ? `, prochain essai après le ${when(r.retryAfter)}` : ""}`,
+      );
       break;
     case "throttled":
-      lines.push(`⏸ ${head} : le serveur demande de patienter ; prochain essai après le ${r.retryAfter ? when(r.retryAfter) : "délai indiqué"}`);
+      lines.push(
+        `⏸ ${head} : le serveur demande de patienter ; prochain essai après le ${r.retryAfter ? when(r.retryAfter) : "délai indiqué"}`,
+      );
       break;
     case "gone":
       lines.push(`✖ ${head} : flux disparu (410) — à retirer du registre ou à remplacer par sa nouvelle adresse`);
       break;
     case "waiting":
-      lines.push(`⏸ ${head} : pas de visite cette nuit (${r.error ?? "attente demandée"}) ; prochain essai après le ${r.retryAfter ? when(r.retryAfter) : "?"}`);
+      lines.push(
+        `⏸ ${head} : pas de visite cette nuit (${r.error ?? "attente demandée"}) ; prochain essai après le ${r.retryAfter ? when(r.retryAfter) : "?"}`,
+      );
       break;
     case "skipped":
       lines.push(`… ${head} : non traitée — ${r.error}`);
       break;
   }
   if (r.movedTo) lines.push(`    ↪ redirection permanente vers ${r.movedTo} : mettre à jour « feed » dans ${DATA_FILES.sources}`);
-  for (const b of r.borderline ?? []) lines.push(`    ? à la limite (score ${decimal(b.score)}) : « ${b.title} » — ${b.reasons.join(", ")}`);
-  for (const f of r.flaggedDates) lines.push(`    ⚠ date de collecte utilisée pour « ${f.title} » (${FLAG_LABELS[f.flag]}${f.raw ? ` : « ${f.raw} »` : ""})`);
+  for (const b of r.borderline ?? [])
+    lines.push(`    ? à la limite (score ${decimal(b.score)}) : « ${b.title} » — ${b.reasons.join(", ")}`);
+  for (const f of r.flaggedDates)
+    lines.push(`    ⚠ date de collecte utilisée pour « ${f.title} » (${FLAG_LABELS[f.flag]}${f.raw ? ` : « ${f.raw} »` : ""})`);
   for (const problem of r.invalid) lines.push(`    ⚠ article non enregistré, ${problem}`);
   return lines;
 }
@@ -129,7 +141,11 @@ function curationLines(curation: CurationFeedback | undefined): string[] {
   const sources = curation.sources.map((s) => `${s.id} ×${s.count}`).join(", ");
   return [
     `Curation : ${plural(curation.deleted, "article gardé puis supprimé", "articles gardés puis supprimés")} par les mainteneurs depuis le début de la veille.`,
-    ...(terms ? [`    termes qui les avaient fait garder (titre) : ${terms} — à passer en indice (weak), préciser ou neutraliser (ignore) si l'un revient souvent`] : []),
+    ...(terms
+      ? [
+          `    termes qui les avaient fait garder (titre) : ${terms} — à passer en indice (weak), préciser ou neutraliser (ignore) si l'un revient souvent`,
+        ]
+      : []),
     ...(sources ? [`    sources : ${sources} — une règle « exclude » peut écarter ce qu'elles publient hors sujet`] : []),
   ];
 }
@@ -142,7 +158,9 @@ export function formatReport(report: RunReport): string {
   const total = `Bilan : ${plural(added, "nouvel article", "nouveaux articles")}, ${plural(upToDate, "source lue", "sources lues")}, ${plural(failed, "source en échec", "sources en échec")}, en ${(report.durationMs / 1000).toFixed(1).replace(".", ",")} s.`;
   const borderline = report.sources.reduce((n, r) => n + (r.borderline?.length ?? 0), 0);
   const advice = borderline
-    ? [`${plural(borderline, "article écarté de peu (?)", "articles écartés de peu (?)")} : si l'un d'eux avait sa place, ajouter un terme dans ${DATA_FILES.themes} ou une règle « include » à sa source.`]
+    ? [
+        `${plural(borderline, "article écarté de peu (?)", "articles écartés de peu (?)")} : si l'un d'eux avait sa place, ajouter un terme dans ${DATA_FILES.themes} ou une règle « include » à sa source.`,
+      ]
     : [];
   return [title, "", ...report.sources.flatMap(sourceLines), "", ...advice, ...curationLines(report.curation), total, ""].join("\n");
 }

@@ -71,14 +71,22 @@ export const DEFAULTS = {
 } as const;
 
 /** A source's attempt before its items are stored: the store runs later, in registry order. */
-type Unstored = Exclude<Attempt, { kind: "fetched" }> | (Omit<Extract<Attempt, { kind: "fetched" }>, "stored"> & { candidates: Candidate[] });
+type Unstored =
+  Exclude<Attempt, { kind: "fetched" }> | (Omit<Extract<Attempt, { kind: "fetched" }>, "stored"> & { candidates: Candidate[] });
 
-async function attempt(client: HttpClient, source: Source, validators: { etag?: string; lastModified?: string }, context: ProcessContext, deadline: AbortSignal): Promise<Unstored> {
+async function attempt(
+  client: HttpClient,
+  source: Source,
+  validators: { etag?: string; lastModified?: string },
+  context: ProcessContext,
+  deadline: AbortSignal,
+): Promise<Unstored> {
   let fetch: FetchResult;
   try {
     fetch = await client.fetchFeed(source.feed, validators, deadline);
   } catch (error) {
-    if (error instanceof FetchError) return { kind: "failed", code: error.code, error: error.message, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
+    if (error instanceof FetchError)
+      return { kind: "failed", code: error.code, error: error.message, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
     throw error;
   }
   const answered = { redirects: fetch.redirects, ...(fetch.movedTo ? { movedTo: fetch.movedTo } : {}) };
@@ -90,7 +98,12 @@ async function attempt(client: HttpClient, source: Source, validators: { etag?: 
     // Stopped by the run's deadline (in the parse or after it): nothing was learnt about the source.
     if (error instanceof FeedError && deadline.aborted) return { kind: "failed", code: "deadline", error: error.message };
     // A feed stopped for its size is named with its source: the message may reach a summary of its own.
-    if (error instanceof FeedError) return { kind: "unreadable", ...answered, error: SIZE_CODES.has(error.code) ? `source « ${source.id} » : ${error.message}` : error.message };
+    if (error instanceof FeedError)
+      return {
+        kind: "unreadable",
+        ...answered,
+        error: SIZE_CODES.has(error.code) ? `source « ${source.id} » : ${error.message}` : error.message,
+      };
     throw error;
   }
 }
@@ -102,7 +115,11 @@ function selectSources(sources: Source[], only: string[] | undefined, file: stri
   if (!only?.length) return sources.filter((s) => s.enabled);
   const known = new Set(sources.map((s) => s.id));
   const unknown = only.filter((id) => !known.has(id));
-  if (unknown.length) throw new DataError(file, unknown.map((id) => `--only : source « ${id} » absente du registre`));
+  if (unknown.length)
+    throw new DataError(
+      file,
+      unknown.map((id) => `--only : source « ${id} » absente du registre`),
+    );
   return sources.filter((s) => only.includes(s.id));
 }
 
@@ -143,7 +160,9 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
   // Before this run writes anything: a ledger entry without its file is a maintainer's deletion.
   const curation = curationFeedback(ledger.list(), options.contentDir, vocabulary);
   const dryRun = options.dryRun ?? false;
-  if (!dryRun) for (const dir of new Set([options.contentDir, dirname(options.stateFile), dirname(options.ledgerFile)])) removeStaleTemporaryFiles(dir);
+  if (!dryRun)
+    for (const dir of new Set([options.contentDir, dirname(options.stateFile), dirname(options.ledgerFile)]))
+      removeStaleTemporaryFiles(dir);
 
   const client = createHttpClient({
     userAgent: options.userAgent ?? userAgentFor(),
@@ -166,8 +185,24 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
         const previous = state[source.id];
         const waiting = waitingReason(previous, source.feed, now);
         if (waiting) return { kind: "not-visited", reason: waiting } as const;
-        const context: ProcessContext = { parseBudget: { budgetMs: options.parseBudgetMs ?? DEFAULTS.parseBudgetMs, signal: deadline, maxItems: options.maxFeedItems ?? DEFAULTS.maxFeedItems }, vocabulary, fetchedAt: now, keepUnlinked: options.keepUnlinked ?? false, ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}) };
-        const validators = previous?.feed === source.feed ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
+        const context: ProcessContext = {
+          parseBudget: {
+            budgetMs: options.parseBudgetMs ?? DEFAULTS.parseBudgetMs,
+            signal: deadline,
+            maxItems: options.maxFeedItems ?? DEFAULTS.maxFeedItems,
+          },
+          vocabulary,
+          fetchedAt: now,
+          keepUnlinked: options.keepUnlinked ?? false,
+          ...(isFirstFetch(previous, source.feed) ? { notBefore: now.minus({ days: firstFetchDays }) } : {}),
+        };
+        const validators =
+          previous?.feed === source.feed
+            ? {
+                ...(previous.etag ? { etag: previous.etag } : {}),
+                ...(previous.lastModified ? { lastModified: previous.lastModified } : {}),
+              }
+            : {};
         // The host slot is taken before the global one, so a busy host never holds global slots.
         return hostLimit(hostOf(source.feed))(() => global(() => attempt(client, source, validators, context, deadline)));
       }),
@@ -179,7 +214,8 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
   const fetched = toIso(now);
   const reports: SourceReport[] = sources.map((source, index) => {
     const result = attempts[index]!;
-    const store = (candidates: Candidate[]) => storeAll(candidates, source, { dir: options.contentDir, ledger, fetched, dryRun }, source.maxItems ?? MAX_ITEMS_DEFAULT);
+    const store = (candidates: Candidate[]) =>
+      storeAll(candidates, source, { dir: options.contentDir, ledger, fetched, dryRun }, source.maxItems ?? MAX_ITEMS_DEFAULT);
     let settled: Attempt;
     if (result.kind === "fetched") {
       const { candidates, ...read } = result;
@@ -194,6 +230,16 @@ async function ingest(options: RunOptions, themes: Theme[], sources: Source[], s
     saveLedger(options.ledgerFile, ledger);
     saveState(options.stateFile, state);
   }
-  const allFailed = sources.length > 0 && !reports.some((r) => r.status === "ok") && reports.some((r) => r.status === "failing" || r.status === "gone" || r.status === "throttled");
-  return { startedAt: fetched, durationMs: Date.now() - started, dryRun, sources: reports, ...(curation.deleted ? { curation } : {}), allFailed };
+  const allFailed =
+    sources.length > 0 &&
+    !reports.some((r) => r.status === "ok") &&
+    reports.some((r) => r.status === "failing" || r.status === "gone" || r.status === "throttled");
+  return {
+    startedAt: fetched,
+    durationMs: Date.now() - started,
+    dryRun,
+    sources: reports,
+    ...(curation.deleted ? { curation } : {}),
+    allFailed,
+  };
 }

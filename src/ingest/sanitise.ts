@@ -17,7 +17,8 @@ import sanitizeHtml from "sanitize-html";
  * is fallback meant for readers, so it stays, as inert text.)
  */
 const NON_TEXT_TAGS = ["script", "style", "textarea", "option", "noscript", "title", "template", "svg", "math", "head"];
-const BLOCK_TAGS = /<(\/?)(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|hr|dd|dt|pre)\b/gi;
+const BLOCK_TAGS =
+  /<(\/?)(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|hr|dd|dt|pre)\b/gi;
 
 /** Windows-1252 code points that arrive as C1 controls (`&#146;`, or cp1252 bytes read as latin-1). */
 function demoronize(text: string): string {
@@ -32,7 +33,8 @@ function demoronize(text: string): string {
  * Repaired only when the whole string round-trips to valid UTF-8, so genuine accents stay.
  */
 function repairMojibake(text: string): string {
-  if (!/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) return text;
+  if (!/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text))
+    return text;
   // Back to the bytes as they were misread: latin-1 for U+0000-U+00FF (C1 controls included,
   // as `&#128;` leaves them), windows-1252 for its few characters above.
   const bytes: number[] = [];
@@ -124,9 +126,58 @@ const DROPPED = "retire";
 export function sanitiseHtml(html: string, base: string): string {
   let openLinks = 0;
   const clean = sanitizeHtml(html, {
-    allowedTags: ["p", "br", "hr", "a", "strong", "b", "em", "i", "u", "s", "small", "sub", "sup", "mark", "abbr", "cite", "q", "code", "pre", "kbd", "blockquote",
-      "ul", "ol", "li", "dl", "dt", "dd", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"],
-    allowedAttributes: { a: ["href", "title", "rel"], abbr: ["title"], q: ["cite"], blockquote: ["cite"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan", "scope"] },
+    allowedTags: [
+      "p",
+      "br",
+      "hr",
+      "a",
+      "strong",
+      "b",
+      "em",
+      "i",
+      "u",
+      "s",
+      "small",
+      "sub",
+      "sup",
+      "mark",
+      "abbr",
+      "cite",
+      "q",
+      "code",
+      "pre",
+      "kbd",
+      "blockquote",
+      "ul",
+      "ol",
+      "li",
+      "dl",
+      "dt",
+      "dd",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "figure",
+      "figcaption",
+      "table",
+      "caption",
+      "thead",
+      "tbody",
+      "tfoot",
+      "tr",
+      "th",
+      "td",
+    ],
+    allowedAttributes: {
+      a: ["href", "title", "rel"],
+      abbr: ["title"],
+      q: ["cite"],
+      blockquote: ["cite"],
+      td: ["colspan", "rowspan"],
+      th: ["colspan", "rowspan", "scope"],
+    },
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,
     nonTextTags: NON_TEXT_TAGS,

@@ -66,7 +66,9 @@ export function nextState(previous: SourceState | undefined, feed: string, outco
         failures: 0,
         itemsAdded: base.itemsAdded + added,
         // Runs in a row that saw the same permanent redirect: at three, `sources:check --follow-moves` moves `feed`.
-        ...(outcome.movedTo ? { movedTo: outcome.movedTo, movedNights: prev?.movedTo === outcome.movedTo ? (prev.movedNights ?? 1) + 1 : 1 } : {}),
+        ...(outcome.movedTo
+          ? { movedTo: outcome.movedTo, movedNights: prev?.movedTo === outcome.movedTo ? (prev.movedNights ?? 1) + 1 : 1 }
+          : {}),
       };
       const changed = withoutTimes(next) !== withoutTimes(prev) || added > 0 || !prev?.lastSuccess;
       return changed ? { ...next, lastAttempt: at, lastSuccess: at } : { ...next, ...keep("lastAttempt"), ...keep("lastSuccess") };

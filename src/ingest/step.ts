@@ -38,7 +38,20 @@ export interface Step {
 }
 
 function emptyReport(source: Source): SourceReport {
-  return { id: source.id, name: source.name, status: "ok", added: [], duplicates: 0, capped: 0, filtered: 0, tooOld: 0, noLink: 0, invalid: [], flaggedDates: [], redirects: [] };
+  return {
+    id: source.id,
+    name: source.name,
+    status: "ok",
+    added: [],
+    duplicates: 0,
+    capped: 0,
+    filtered: 0,
+    tooOld: 0,
+    noLink: 0,
+    invalid: [],
+    flaggedDates: [],
+    redirects: [],
+  };
 }
 
 function outcomeOf(attempt: Exclude<Attempt, { kind: "not-visited" }>): Outcome | undefined {
@@ -48,7 +61,8 @@ function outcomeOf(attempt: Exclude<Attempt, { kind: "not-visited" }>): Outcome 
       // Out of run time: nothing was learnt about the source, its state stays as it was.
       if (attempt.code === "deadline") return undefined;
       if (attempt.code === "gone") return { kind: "gone", error: attempt.error };
-      if (attempt.code === "throttled" && attempt.retryAfter) return { kind: "throttled", error: attempt.error, retryAfter: attempt.retryAfter };
+      if (attempt.code === "throttled" && attempt.retryAfter)
+        return { kind: "throttled", error: attempt.error, retryAfter: attempt.retryAfter };
       return { kind: "failing", error: attempt.error };
     case "unreadable":
       return { kind: "failing", error: attempt.error };
@@ -80,7 +94,11 @@ export function settleSource(source: Source, attempt: Attempt, previous: SourceS
     Object.assign(report, counts);
     if (borderline.length) report.borderline = borderline;
     Object.assign(report, { added: stored.added, duplicates: stored.duplicates, capped: stored.capped, invalid: stored.invalid });
-    report.flaggedDates = stored.flagged.map(({ title, dateFlag, rawDate }) => ({ title, flag: dateFlag!, ...(rawDate ? { raw: rawDate } : {}) }));
+    report.flaggedDates = stored.flagged.map(({ title, dateFlag, rawDate }) => ({
+      title,
+      flag: dateFlag!,
+      ...(rawDate ? { raw: rawDate } : {}),
+    }));
   }
 
   const outcome = outcomeOf(attempt);

@@ -37,10 +37,7 @@ export interface Candidate {
   reasons?: string[];
 }
 
-export type StoreResult =
-  | { kind: "written"; path: string }
-  | { kind: "duplicate"; path: string }
-  | { kind: "invalid"; problems: string[] };
+export type StoreResult = { kind: "written"; path: string } | { kind: "duplicate"; path: string } | { kind: "invalid"; problems: string[] };
 
 /**
  * A GUID is an identifier, never shown: one longer than GUID_MAX (a 5 MB one was seen) is kept
@@ -71,7 +68,11 @@ export function frontMatterOf(candidate: Candidate, source: Source, fetched: str
 function renderBody(html: string): string {
   if (!html) return "";
   // A blank line would end the HTML block and hand the rest to the Markdown parser.
-  const oneBlock = html.replace(/\r\n?/g, "\n").replace(/\n\s*\n+/g, "\n").replace(/\{/g, "&#123;").replace(/\}/g, "&#125;");
+  const oneBlock = html
+    .replace(/\r\n?/g, "\n")
+    .replace(/\n\s*\n+/g, "\n")
+    .replace(/\{/g, "&#123;")
+    .replace(/\}/g, "&#125;");
   return `<div class="veille-contenu">\n${oneBlock}\n</div>\n`;
 }
 
@@ -185,7 +186,11 @@ export function storeCandidate(candidate: Candidate, source: Source, context: St
   if (known) return { kind: "duplicate", path: known.path };
 
   // A link can be neither cut nor hashed: an absurd one is refused, and never copied into a message.
-  if (candidate.item.url.length > URL_MAX) return { kind: "invalid", problems: [`adresse de l'article trop longue (${candidate.item.url.length} caractères, ${URL_MAX} au plus)`] };
+  if (candidate.item.url.length > URL_MAX)
+    return {
+      kind: "invalid",
+      problems: [`adresse de l'article trop longue (${candidate.item.url.length} caractères, ${URL_MAX} au plus)`],
+    };
   const frontMatter = frontMatterOf(candidate, source, context.fetched);
   const checked = watchItemSchema.safeParse(frontMatter);
   if (!checked.success) return { kind: "invalid", problems: formatIssues(checked.error.issues) };

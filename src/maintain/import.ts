@@ -36,7 +36,8 @@ export function readOpmlFeeds(text: string, file: string): OpmlFeed[] {
     .filter((o) => o.getAttribute("xmlUrl"))
     .map((o) => {
       const parent = o.parentNode as Element | null;
-      const folder = parent?.nodeName === "outline" ? (parent.getAttribute("text") ?? parent.getAttribute("title") ?? undefined) : undefined;
+      const folder =
+        parent?.nodeName === "outline" ? (parent.getAttribute("text") ?? parent.getAttribute("title") ?? undefined) : undefined;
       // Names and addresses go to the terminal and to the registry: see safe-text.ts.
       const site = o.getAttribute("htmlUrl") ? safeUrl(o.getAttribute("htmlUrl")!) : undefined;
       const feed = safeUrl(o.getAttribute("xmlUrl")!.trim());
@@ -87,14 +88,28 @@ export async function importOpml(argv: string[], io: Io): Promise<number> {
     const id = suggestId(feed.name, taken);
     taken.add(id);
     known.push({ id, feed: feed.feed });
-    added.push({ id, name: feed.name, feed: feed.feed, ...(feed.site ? { site: feed.site } : {}), section: sectionOfFolder(feed.folder) ?? section, territory });
+    added.push({
+      id,
+      name: feed.name,
+      feed: feed.feed,
+      ...(feed.site ? { site: feed.site } : {}),
+      section: sectionOfFolder(feed.folder) ?? section,
+      territory,
+    });
     io.out(`ajoutée : ${feed.name} → « ${id} » (${added.at(-1)!.section}, ${territory})\n`);
   }
   if (added.length === 0) {
     io.out("Aucune nouvelle source : le registre n'a pas changé.\n");
     return 0;
   }
-  appendSources(registryFile, added, themes, `Importées de ${opmlFile.split("/").at(-1)} par « npm run sources:import » le ${new Date().toISOString().slice(0, 10)}`);
-  io.out(`${added.length} source(s) ajoutée(s) à ${displayPath(registryFile)} ; vérifiez rubrique et territoire, puis lancez « npm run sources:check ».\n`);
+  appendSources(
+    registryFile,
+    added,
+    themes,
+    `Importées de ${opmlFile.split("/").at(-1)} par « npm run sources:import » le ${new Date().toISOString().slice(0, 10)}`,
+  );
+  io.out(
+    `${added.length} source(s) ajoutée(s) à ${displayPath(registryFile)} ; vérifiez rubrique et territoire, puis lancez « npm run sources:check ».\n`,
+  );
   return 0;
 }

@@ -35,7 +35,13 @@ function nextCheck(previous: LinkRecord | undefined, outcome: LinkOutcome, now: 
   const failing = previous?.firstFailure != null;
   const same = failing && previous.status === outcome.status && previous.error === outcome.error;
   if (same && !stale) return previous;
-  return { checked: now, lastSuccess: previous?.lastSuccess ?? null, firstFailure: failing ? previous.firstFailure : now, status: outcome.status, error: outcome.error };
+  return {
+    checked: now,
+    lastSuccess: previous?.lastSuccess ?? null,
+    firstFailure: failing ? previous.firstFailure : now,
+    status: outcome.status,
+    error: outcome.error,
+  };
 }
 
 /**

@@ -35,7 +35,12 @@ export function movesDue(sources: readonly Source[], state: StateFile): Move[] {
  * Writes the moves into the registry (comments kept) and carries each source's state over to its
  * new address, so validators, back-off and history continue instead of starting afresh.
  */
-export function applyMoves(moves: readonly Move[], files: { registry: string; state: string }, state: StateFile, themes: readonly Theme[]): void {
+export function applyMoves(
+  moves: readonly Move[],
+  files: { registry: string; state: string },
+  state: StateFile,
+  themes: readonly Theme[],
+): void {
   if (moves.length === 0) return;
   setFeeds(files.registry, new Map(moves.map((m) => [m.id, m.to])), themes);
   const next: StateFile = { ...state };

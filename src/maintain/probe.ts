@@ -60,14 +60,26 @@ export async function probe(client: HttpClient, url: string, sorting: Sorting, v
   if (fetched.kind !== "fetched") return { kind: "error", url, error: "réponse 304 inattendue" };
   let feed: Processed;
   try {
-    feed = await processFeed(fetched, sorting, { parseBudget: { budgetMs: DEFAULTS.parseBudgetMs }, vocabulary, fetchedAt: DateTime.now().setZone(ZONE), keepVerdicts: true });
+    feed = await processFeed(fetched, sorting, {
+      parseBudget: { budgetMs: DEFAULTS.parseBudgetMs },
+      vocabulary,
+      fetchedAt: DateTime.now().setZone(ZONE),
+      keepVerdicts: true,
+    });
   } catch (error) {
-    if (error instanceof FeedError && error.code === "html") return { kind: "page", url: fetched.url, advertised: error.advertised.map(safeUrl) };
+    if (error instanceof FeedError && error.code === "html")
+      return { kind: "page", url: fetched.url, advertised: error.advertised.map(safeUrl) };
     if (error instanceof FeedError) return { kind: "error", url, error: `ce n'est pas un flux lisible : ${safeText(error.message)}` };
     throw error;
   }
   // Feed text is shown on the terminal and may become a source's name: see safe-text.ts.
-  const items: ProbedItem[] = feed.verdicts!.map(({ item, verdict }) => ({ title: safeText(item.title), date: item.date, url: safeUrl(item.url), themes: verdict.themes, keep: verdict.keep }));
+  const items: ProbedItem[] = feed.verdicts!.map(({ item, verdict }) => ({
+    title: safeText(item.title),
+    date: item.date,
+    url: safeUrl(item.url),
+    themes: verdict.themes,
+    keep: verdict.keep,
+  }));
   items.sort((a, b) => (a.date < b.date ? 1 : -1));
   return {
     kind: "feed",
@@ -88,7 +100,12 @@ export interface FoundFeed {
 }
 
 /** The feeds of a web page: those it advertises, then the usual paths of its site that answer with a feed. */
-export async function discoverFeeds(client: HttpClient, page: Extract<Probe, { kind: "page" }>, sorting: Sorting, vocabulary: Vocabulary): Promise<FoundFeed[]> {
+export async function discoverFeeds(
+  client: HttpClient,
+  page: Extract<Probe, { kind: "page" }>,
+  sorting: Sorting,
+  vocabulary: Vocabulary,
+): Promise<FoundFeed[]> {
   const origin = new URL(page.url).origin;
   const candidates = [...new Set([...page.advertised, ...USUAL_FEED_PATHS.map((path) => origin + path)])];
   const limit = pLimit(4);

@@ -23,10 +23,15 @@ const TO_STRING = { flowCollectionPadding: false, lineWidth: 0 } as const;
 
 function loadDocument(file: string): Document {
   const parsed = parseDocument(existsSync(file) ? readFileSync(file, "utf8") : "");
-  if (parsed.errors.length) throw new DataError(file, parsed.errors.map((e) => `YAML invalide : ${e.message.split("\n")[0]}`));
+  if (parsed.errors.length)
+    throw new DataError(
+      file,
+      parsed.errors.map((e) => `YAML invalide : ${e.message.split("\n")[0]}`),
+    );
   const doc = parsed as unknown as Document;
   if (doc.contents === null) doc.contents = doc.createNode([]);
-  if (!isSeq(doc.contents)) throw new DataError(file, ["le registre doit être une liste de sources (chaque entrée commence par « - id: »)"]);
+  if (!isSeq(doc.contents))
+    throw new DataError(file, ["le registre doit être une liste de sources (chaque entrée commence par « - id: »)"]);
   return doc;
 }
 
@@ -74,6 +79,11 @@ export function suggestId(name: string, taken: ReadonlySet<string>): string {
 
 /** Feed URLs compared as a maintainer would: same address whatever the scheme or final slash. */
 export function sameFeed(a: string, b: string): boolean {
-  const key = (url: string) => url.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").toLowerCase();
+  const key = (url: string) =>
+    url
+      .trim()
+      .replace(/^https?:\/\//i, "")
+      .replace(/\/+$/, "")
+      .toLowerCase();
   return key(a) === key(b);
 }

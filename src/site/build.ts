@@ -35,7 +35,10 @@ export function eleventyArgs(args: readonly string[], { serve }: EleventyRun = {
 }
 
 /** Starts Eleventy in `cwd` (its output on this terminal unless `stdio` says otherwise). */
-export function spawnEleventy(args: readonly string[], options: EleventyRun & { cwd?: string; env?: NodeJS.ProcessEnv; stdio?: StdioOptions } = {}): ChildProcess {
+export function spawnEleventy(
+  args: readonly string[],
+  options: EleventyRun & { cwd?: string; env?: NodeJS.ProcessEnv; stdio?: StdioOptions } = {},
+): ChildProcess {
   const { cwd = process.cwd(), env = process.env, stdio = "inherit" } = options;
   return spawn(process.execPath, eleventyArgs(args, options), { cwd, env, stdio });
 }

@@ -1,10 +1,4 @@
-import {
-  AUDIENCE_LABELS,
-  RESOURCE_TYPE_LABELS,
-  SECTION_LABELS,
-  TERRITORY_LABELS,
-  type Theme,
-} from "../core/taxonomy.ts";
+import { AUDIENCE_LABELS, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, type Theme } from "../core/taxonomy.ts";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ZONE } from "../core/time.ts";
 import { frenchText } from "./editorial/typography.ts";

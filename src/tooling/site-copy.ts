@@ -62,10 +62,9 @@ export async function prepareSite(options: SiteBuildOptions = {}): Promise<strin
  * `args` go to Eleventy's command line (e.g. `--pathprefix=/depot/`).
  */
 export async function runBuild(root: string, args: readonly string[] = []): Promise<string> {
-  const { stdout, stderr } = await run(
-    process.execPath,
-    ["--import", "tsx", "scripts/build.ts", "--quiet", ...args],
-    { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-  );
+  const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--quiet", ...args], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout + stderr;
 }

@@ -40,7 +40,15 @@ function post(body: unknown, headers: Record<string, string> = {}, { to = port, 
 }
 
 const persist = (path: string, raw = "---\ntitle: Essai\n---\n") =>
-  post({ action: "persistEntry", params: { branch: "main", dataFiles: [{ slug: "x", path, raw }], assets: [], options: { commitMessage: "essai", useWorkflow: false, status: "draft" } } });
+  post({
+    action: "persistEntry",
+    params: {
+      branch: "main",
+      dataFiles: [{ slug: "x", path, raw }],
+      assets: [],
+      options: { commitMessage: "essai", useWorkflow: false, status: "draft" },
+    },
+  });
 
 beforeAll(async () => {
   root = await prepareSite();
@@ -65,11 +73,21 @@ describe("the editor's local backend behind its guard", () => {
     const site = await readFile(join(root, "_data/site.yaml"), "utf8");
     expect((await persist("_data/site.yaml", site)).status).toBe(200);
 
-    const media = await post({ action: "persistMedia", params: { branch: "main", asset: { path: "src/assets/medias/essai.png", content: "iVBORw0KGgo=", encoding: "base64" }, options: { commitMessage: "essai" } } });
+    const media = await post({
+      action: "persistMedia",
+      params: {
+        branch: "main",
+        asset: { path: "src/assets/medias/essai.png", content: "iVBORw0KGgo=", encoding: "base64" },
+        options: { commitMessage: "essai" },
+      },
+    });
     expect(media.status).toBe(200);
     expect(existsSync(join(root, "src/assets/medias/essai.png"))).toBe(true);
 
-    const listed = await post({ action: "entriesByFolder", params: { branch: "main", folder: "content/ressources", extension: "md", depth: 1 } });
+    const listed = await post({
+      action: "entriesByFolder",
+      params: { branch: "main", folder: "content/ressources", extension: "md", depth: 1 },
+    });
     expect(listed.status).toBe(200);
     expect(listed.body.map((entry: { file: { path: string } }) => entry.file.path)).toContain("content/ressources/essai-garde.md");
   });
@@ -100,9 +118,19 @@ describe("the editor's local backend behind its guard", () => {
   });
 
   it("refuses a media upload or a deletion outside the editor's files", async () => {
-    const upload = await post({ action: "persistMedia", params: { asset: { path: ".github/workflows/x.yml", content: "eA==", encoding: "base64" }, options: {} } });
+    const upload = await post({
+      action: "persistMedia",
+      params: { asset: { path: ".github/workflows/x.yml", content: "eA==", encoding: "base64" }, options: {} },
+    });
     expect(upload.status).toBe(403);
-    const hidden = await post({ action: "persistEntry", params: { dataFiles: [{ slug: "x", path: "content/ressources/ok.md", raw: "x" }], assets: [{ path: "_data/x.cjs", content: "eA==", encoding: "base64" }], options: {} } });
+    const hidden = await post({
+      action: "persistEntry",
+      params: {
+        dataFiles: [{ slug: "x", path: "content/ressources/ok.md", raw: "x" }],
+        assets: [{ path: "_data/x.cjs", content: "eA==", encoding: "base64" }],
+        options: {},
+      },
+    });
     expect(hidden.status).toBe(403);
     expect(existsSync(join(root, "content/ressources/ok.md"))).toBe(false);
     const removal = await post({ action: "deleteFile", params: { path: "package.json", options: {} } });
@@ -133,7 +161,13 @@ describe("the editor's local backend behind its guard", () => {
     expect(rebound.status).toBe(403);
     expect(rebound.body.error).toMatch(/adresse refusée/);
     for (const origin of ["http://localhost:9999", "http://127.0.0.1:18098", "null", "http://evil.example"]) {
-      const answer = await post({ action: "persistEntry", params: { dataFiles: [{ slug: "b", path: "content/ressources/b.md", raw: "x" }], assets: [], options: {} } }, { origin });
+      const answer = await post(
+        {
+          action: "persistEntry",
+          params: { dataFiles: [{ slug: "b", path: "content/ressources/b.md", raw: "x" }], assets: [], options: {} },
+        },
+        { origin },
+      );
       expect(answer.status, origin).toBe(403);
       expect(answer.body.error).toMatch(/page refusée/);
     }
@@ -142,7 +176,11 @@ describe("the editor's local backend behind its guard", () => {
   });
 
   it("lets no other page use decap-server's own port, behind the guard", async () => {
-    const preflight = { origin: "http://localhost:9999", "access-control-request-method": "POST", "access-control-request-headers": "content-type" };
+    const preflight = {
+      origin: "http://localhost:9999",
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "content-type",
+    };
     const direct = await post(undefined, preflight, { to: proxy.backendPort, method: "OPTIONS" });
     expect(direct.headers["access-control-allow-origin"]).not.toBe("http://localhost:9999");
     const guarded = await post(undefined, { ...preflight, origin: SITE }, { method: "OPTIONS" });

@@ -40,7 +40,15 @@ const formFields = (fields: DecapField[]) => fields.filter((f) => f.name !== "bo
  */
 function expectParity(fields: DecapField[], schema: z.ZodObject, left: readonly string[] = []): void {
   const shape = schema.shape as Record<string, z.ZodType>;
-  expect(formFields(fields).map((f) => f.name).sort()).toEqual(Object.keys(shape).filter((k) => !left.includes(k)).sort());
+  expect(
+    formFields(fields)
+      .map((f) => f.name)
+      .sort(),
+  ).toEqual(
+    Object.keys(shape)
+      .filter((k) => !left.includes(k))
+      .sort(),
+  );
   for (const field of formFields(fields)) {
     const property = shape[field.name]!;
     if (field.widget === "hidden") continue;
@@ -60,11 +68,21 @@ function expectParity(fields: DecapField[], schema: z.ZodObject, left: readonly 
 
 describe("generated editor configuration", () => {
   it("has the fields of the resource schema, no more, no fewer", () => {
-    expectParity(collection("ressources").fields!, resourceSchema, ["layout", "permalink", "eleventyExcludeFromCollections", "eleventyNavigation"]);
+    expectParity(collection("ressources").fields!, resourceSchema, [
+      "layout",
+      "permalink",
+      "eleventyExcludeFromCollections",
+      "eleventyNavigation",
+    ]);
   });
 
   it("has the fields of the post schema", () => {
-    expectParity(collection("billets").fields!, postSchema, ["layout", "permalink", "eleventyExcludeFromCollections", "eleventyNavigation"]);
+    expectParity(collection("billets").fields!, postSchema, [
+      "layout",
+      "permalink",
+      "eleventyExcludeFromCollections",
+      "eleventyNavigation",
+    ]);
   });
 
   it("has the fields of the page schema", () => {
@@ -72,7 +90,13 @@ describe("generated editor configuration", () => {
   });
 
   it("has one collection per content type, in the type's folder", () => {
-    expect(collections.filter((c) => c.folder).map((c) => c.folder)).toEqual(["content", "content/ressources", "content/blog", "content/veille/2026", "content/veille/2025"]);
+    expect(collections.filter((c) => c.folder).map((c) => c.folder)).toEqual([
+      "content",
+      "content/ressources",
+      "content/blog",
+      "content/veille/2026",
+      "content/veille/2025",
+    ]);
   });
 
   it("has the fields of the watch item schema, curation included, in one collection per year", () => {
@@ -97,19 +121,34 @@ describe("generated editor configuration", () => {
   it("offers every theme of the catalogue, and only those, wherever themes are chosen", () => {
     const ids = themes.map((t) => t.id);
     for (const name of ["ressources", "billets", "veille-2026"]) {
-      expect(collection(name).fields!.find((f) => f.name === "themes")!.options!.map((o) => o.value)).toEqual(ids);
+      expect(
+        collection(name)
+          .fields!.find((f) => f.name === "themes")!
+          .options!.map((o) => o.value),
+      ).toEqual(ids);
     }
   });
 
   it("shows a theme added to the catalogue in the lists", () => {
-    const added: Theme = { id: "nouveau-theme", label: "Nouveau thème", description: "Pour le test.", crossCutting: false, strong: [], weak: [] };
+    const added: Theme = {
+      id: "nouveau-theme",
+      label: "Nouveau thème",
+      description: "Pour le test.",
+      crossCutting: false,
+      strong: [],
+      weak: [],
+    };
     const config = cmsConfig(options({ themes: [...themes, added] })) as { collections: Collection[] };
     const resources = config.collections.find((c) => c.name === "ressources")!;
     expect(resources.fields!.find((f) => f.name === "themes")!.options).toContainEqual({ value: "nouveau-theme", label: "Nouveau thème" });
   });
 
   it("shows a field added to a schema in the form, required as the schema says", () => {
-    const fields = fieldsFromSchema(resourceSchema.extend({ contactPerson: z.string().min(1) }), { text: {}, vocabularies: {}, patternMessages: {} });
+    const fields = fieldsFromSchema(resourceSchema.extend({ contactPerson: z.string().min(1) }), {
+      text: {},
+      vocabularies: {},
+      patternMessages: {},
+    });
     expect(fields.find((f) => f.name === "contactPerson")).toMatchObject({ widget: "string", required: true, label: "contactPerson" });
   });
 

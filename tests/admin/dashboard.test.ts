@@ -54,7 +54,15 @@ describe("the site's dashboard", () => {
   });
 
   it("shows the counts first, then what needs a person, then the week's watch", () => {
-    const order = ["En bref", "À faire", "Informations légales à compléter", "Ressources dont le lien est en erreur", "Sources en erreur ou déplacées", "Textes en attente de validation", "Informations gardées ces sept derniers jours (4)"];
+    const order = [
+      "En bref",
+      "À faire",
+      "Informations légales à compléter",
+      "Ressources dont le lien est en erreur",
+      "Sources en erreur ou déplacées",
+      "Textes en attente de validation",
+      "Informations gardées ces sept derniers jours (4)",
+    ];
     const positions = order.map((heading) => html.indexOf(heading));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -62,7 +70,9 @@ describe("the site's dashboard", () => {
 
   it("counts the week's items and the group's selection among them, each count linked to its list", () => {
     const counts = html.slice(html.indexOf('class="dashboard-counts"'), html.indexOf("</ul>", html.indexOf('class="dashboard-counts"')));
-    expect(counts).toMatch(/<a href="#tdb-veille"><strong>4<\/strong> informations gardées ces sept derniers jours, dont 1 dans la sélection du groupe<\/a>/);
+    expect(counts).toMatch(
+      /<a href="#tdb-veille"><strong>4<\/strong> informations gardées ces sept derniers jours, dont 1 dans la sélection du groupe<\/a>/,
+    );
     expect(counts).toContain('href="#tdb-legal"');
     expect(counts).toContain('href="#tdb-propositions"');
   });
@@ -118,7 +128,13 @@ describe("kept items by day", () => {
 
   it("count days in Paris time and put the source that brought most first", () => {
     // 23:30 UTC on 1 December is already 2 December in Paris; 22:30 UTC is not.
-    const items = [item("b", "2026-12-01T23:30:00Z"), item("a", "2026-12-01T22:30:00Z"), item("b", "2026-12-01T10:00:00Z"), item("b", "2026-12-01T09:00:00Z"), item("a", "2026-11-30T09:00:00+01:00")];
+    const items = [
+      item("b", "2026-12-01T23:30:00Z"),
+      item("a", "2026-12-01T22:30:00Z"),
+      item("b", "2026-12-01T10:00:00Z"),
+      item("b", "2026-12-01T09:00:00Z"),
+      item("a", "2026-11-30T09:00:00+01:00"),
+    ];
     expect(keptByDay(items).map((day) => [day.day, day.count, day.sources.map((s) => `${s.source}:${s.items.length}`)])).toEqual([
       ["2026-12-02", 1, ["b:1"]],
       ["2026-12-01", 3, ["b:2", "a:1"]],

@@ -95,7 +95,9 @@ describe("the editor at /admin/", () => {
     const { page, context, requests } = await openEditor();
     await expect(page.getByRole("link", { name: "Ressources" }).first().isVisible()).resolves.toBe(true);
     await expect(page.locator("body").innerText()).resolves.toMatch(/Collections|Rechercher/);
-    const outside = requests.filter((url) => !url.startsWith(`${server.url}/`) && !url.startsWith(`http://127.0.0.1:${new URL(url).port}/api/v1`));
+    const outside = requests.filter(
+      (url) => !url.startsWith(`${server.url}/`) && !url.startsWith(`http://127.0.0.1:${new URL(url).port}/api/v1`),
+    );
     expect(outside).toEqual([]);
     expect(requests.some((url) => url.endsWith("/api/v1"))).toBe(true);
     await context.close();
@@ -127,7 +129,13 @@ describe("the editor at /admin/", () => {
     const slug = name!.replace(/\.md$/, "");
     const text = await readFile(join(folder, name!), "utf8");
     const data = resourceSchema.parse(frontMatter(text));
-    expect(data).toMatchObject({ type: "guide", themes: ["laicite"], territory: "bretagne", audiences: ["travail-social"], language: "fr" });
+    expect(data).toMatchObject({
+      type: "guide",
+      themes: ["laicite"],
+      territory: "bretagne",
+      audiences: ["travail-social"],
+      language: "fr",
+    });
     expect(String(data.updated)).toContain("2026-12-01");
     expect(text).toContain("zanzibarienne");
     await context.close();
@@ -153,10 +161,13 @@ describe("the editor at /admin/", () => {
     await field(page, "Sélection du groupe").click();
     await publish(page);
 
-    await expect.poll(async () => frontMatter(await readFile(join(root, WATCH_FILE), "utf8")).themes, { timeout: 60_000 }).toEqual(["laicite", "discriminations"]);
+    await expect
+      .poll(async () => frontMatter(await readFile(join(root, WATCH_FILE), "utf8")).themes, { timeout: 60_000 })
+      .toEqual(["laicite", "discriminations"]);
     const after = watchItemSchema.parse(frontMatter(await readFile(join(root, WATCH_FILE), "utf8")));
     expect(after.selected).toBe(true);
-    for (const key of ["title", "source", "url", "guid", "section", "territory", "summary"]) expect(after[key as keyof typeof after]).toEqual(before[key]);
+    for (const key of ["title", "source", "url", "guid", "section", "territory", "summary"])
+      expect(after[key as keyof typeof after]).toEqual(before[key]);
     expect(new Date(String(after.date)).getTime()).toBe(new Date(String(before.date)).getTime());
     await context.close();
   }, 180_000);

@@ -11,12 +11,20 @@ import { FIELD_TEXT, fieldTextSchema } from "../../src/site/editor/labels.ts";
 import { LIST_KEY } from "../../src/site/editor/yaml-format.js";
 
 const themes = loadYamlFile("_data/themeCatalog.yaml", themesFileSchema);
-const config = cmsConfig({ themes, sources: [{ id: "exemple", name: "Exemple" }], watchYears: ["2026"], repo: "groupe/site", branch: "main", authUrl: "", localPort: 8081 }) as {
-  collections: { name: string; fields?: DecapField[]; files?: { name: string; fields: DecapField[] }[] }[];
-};
+const config = cmsConfig({
+  themes,
+  sources: [{ id: "exemple", name: "Exemple" }],
+  watchYears: ["2026"],
+  repo: "groupe/site",
+  branch: "main",
+  authUrl: "",
+  localPort: 8081,
+}) as { collections: { name: string; fields?: DecapField[]; files?: { name: string; fields: DecapField[] }[] }[] };
 
 /** Every form of the editor (a folder collection, or one data file), by name. */
-const forms = config.collections.flatMap((c) => (c.files ? c.files.map((f) => [`${c.name}/${f.name}`, f.fields] as const) : [[c.name, c.fields ?? []] as const]));
+const forms = config.collections.flatMap((c) =>
+  c.files ? c.files.map((f) => [`${c.name}/${f.name}`, f.fields] as const) : [[c.name, c.fields ?? []] as const],
+);
 
 /** Each field of a form, nested ones and list items included, with where it sits. */
 function* walk(fields: readonly DecapField[], where: string): Generator<{ where: string; field: DecapField }> {
@@ -42,14 +50,18 @@ function keyPaths(json: ReturnType<typeof jsonSchemaOf>, prefix = ""): string[] 
 describe("the editor's words", () => {
   it("give every field, nested field and list item of every form a French label", () => {
     // A field without a label is shown under its key's name (fields.ts), a list item as « valeur ».
-    const raw = forms.flatMap(([form, fields]) => [...walk(fields, form)].filter(({ field }) => !field.label.trim() || field.label === field.name).map(({ where }) => where));
+    const raw = forms.flatMap(([form, fields]) =>
+      [...walk(fields, form)].filter(({ field }) => !field.label.trim() || field.label === field.name).map(({ where }) => where),
+    );
     expect(raw).toEqual([]);
     expect(forms.length).toBeGreaterThan(5);
   });
 
   it("give every option of every list of choices a French label", () => {
     const raw = forms.flatMap(([form, fields]) =>
-      [...walk(fields, form)].flatMap(({ where, field }) => (field.options ?? []).filter((o) => !o.label.trim() || o.label === o.value).map((o) => `${where} = ${o.value}`)),
+      [...walk(fields, form)].flatMap(({ where, field }) =>
+        (field.options ?? []).filter((o) => !o.label.trim() || o.label === o.value).map((o) => `${where} = ${o.value}`),
+      ),
     );
     expect(raw).toEqual([]);
   });
@@ -62,10 +74,25 @@ describe("the editor's words", () => {
 
   it("name only values that the field's list of choices has", () => {
     // A data file's form holds its list of entries under LIST_KEY; the labels are keyed within an entry.
-    const keyOf = (where: string) => where.split(".").slice(1).filter((part) => part !== LIST_KEY).join(".");
+    const keyOf = (where: string) =>
+      where
+        .split(".")
+        .slice(1)
+        .filter((part) => part !== LIST_KEY)
+        .join(".");
     const values = new Map<string, string[]>();
-    for (const [form, fields] of forms) for (const { where, field } of walk(fields, form)) if (field.options) values.set(keyOf(where), field.options.map((o) => o.value));
-    const unknown = Object.entries(FIELD_TEXT).flatMap(([key, text]) => Object.keys(text.options ?? {}).filter((value) => !values.get(key)?.includes(value)).map((value) => `${key} = ${value}`));
+    for (const [form, fields] of forms)
+      for (const { where, field } of walk(fields, form))
+        if (field.options)
+          values.set(
+            keyOf(where),
+            field.options.map((o) => o.value),
+          );
+    const unknown = Object.entries(FIELD_TEXT).flatMap(([key, text]) =>
+      Object.keys(text.options ?? {})
+        .filter((value) => !values.get(key)?.includes(value))
+        .map((value) => `${key} = ${value}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -90,7 +117,10 @@ describe("a field's widget", () => {
   };
 
   it("follows its schema, not its key's name", () => {
-    const fields = fieldsFromSchema(z.strictObject({ territory: z.string().min(1), themes: z.array(z.string()), area: territorySchema, topics: z.array(themeIdSchema) }), presentation);
+    const fields = fieldsFromSchema(
+      z.strictObject({ territory: z.string().min(1), themes: z.array(z.string()), area: territorySchema, topics: z.array(themeIdSchema) }),
+      presentation,
+    );
     const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
     expect(byName.territory).toMatchObject({ widget: "string" });
     expect(byName.themes).toMatchObject({ widget: "list" });

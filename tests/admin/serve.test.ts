@@ -27,7 +27,12 @@ interface Session {
 
 /** Runs `npm run <script>` in `root` with PORT=`port`, in its own process group (stopped as a whole). */
 function run(root: string, script: string, port: number): Session {
-  const child = spawn("npm", ["run", "--silent", script], { cwd: root, env: { ...process.env, PORT: String(port) }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npm", ["run", "--silent", script], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port) },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let text = "";
   child.stdout!.on("data", (chunk) => (text += chunk));
   child.stderr!.on("data", (chunk) => (text += chunk));
@@ -98,11 +103,20 @@ function answers(host: string, port: number): Promise<boolean> {
 
 /** Local addresses of the sockets listening on `port`, from `ss` (the red team's evidence). */
 function listeningAddresses(port: number): string[] {
-  const lines = execFileSync("ss", ["-ltnH", `sport = :${port}`], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+  const lines = execFileSync("ss", ["-ltnH", `sport = :${port}`], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .filter(Boolean);
   return lines.map((line) => line.trim().split(/\s+/)[3]!);
 }
 
-const OTHER_ADDRESSES = [...Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && !a.address.startsWith("fe80")).map((a) => a!.address), "::1"];
+const OTHER_ADDRESSES = [
+  ...Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && !a.internal && !a.address.startsWith("fe80"))
+    .map((a) => a!.address),
+  "::1",
+];
 
 const title = async (port: number) => /<title>([^<]*)/.exec((await get("127.0.0.1", port, "/")).text)?.[1];
 
@@ -149,23 +163,31 @@ describe("npm start", () => {
     expect((await get("127.0.0.1", port(), "/")).status).toBe(200);
   });
 
-  it("shows a change to _data/site.yaml without a restart", async () => {
-    const file = join(root, "_data/site.yaml");
-    const before = await readFile(file, "utf8");
-    await writeFile(file, before.replace(/^name: .*$/m, "name: NOM-CHANGE-EN-DIRECT"));
-    try {
-      await expect.poll(() => title(port()), { timeout: 60_000, interval: 500 }).toContain("NOM-CHANGE-EN-DIRECT");
-    } finally {
-      await writeFile(file, before);
-    }
-  }, SLOW);
+  it(
+    "shows a change to _data/site.yaml without a restart",
+    async () => {
+      const file = join(root, "_data/site.yaml");
+      const before = await readFile(file, "utf8");
+      await writeFile(file, before.replace(/^name: .*$/m, "name: NOM-CHANGE-EN-DIRECT"));
+      try {
+        await expect.poll(() => title(port()), { timeout: 60_000, interval: 500 }).toContain("NOM-CHANGE-EN-DIRECT");
+      } finally {
+        await writeFile(file, before);
+      }
+    },
+    SLOW,
+  );
 
-  it("says in French that its port is taken, without a stack trace", async () => {
-    const second = run(root, "start", port());
-    expect(await second.exited).not.toBe(0);
-    expect(second.output()).toContain(`Le port ${port()} est déjà pris`);
-    expect(second.output()).not.toMatch(/^\s+at /m);
-  }, SLOW);
+  it(
+    "says in French that its port is taken, without a stack trace",
+    async () => {
+      const second = run(root, "start", port());
+      expect(await second.exited).not.toBe(0);
+      expect(second.output()).toContain(`Le port ${port()} est déjà pris`);
+      expect(second.output()).not.toMatch(/^\s+at /m);
+    },
+    SLOW,
+  );
 });
 
 describe("npm run admin", () => {
@@ -180,48 +202,75 @@ describe("npm run admin", () => {
     }
   });
 
-  it("shows data files saved through the editor's backend without a restart", async () => {
-    const site = await readFile(join(root, "_data/site.yaml"), "utf8");
-    const themes = await readFile(join(root, "_data/themeCatalog.yaml"), "utf8");
-    const label = /^\s*label: (.*)$/m.exec(themes)![1]!;
-    const save = (path: string, raw: string) =>
-      new Promise<number>((resolve, reject) => {
-        const body = JSON.stringify({ action: "persistEntry", params: { branch: "main", dataFiles: [{ slug: "x", path, raw }], assets: [], options: { commitMessage: "essai", useWorkflow: false, status: "draft" } } });
-        const req = request({ host: "127.0.0.1", port: port() + 1, method: "POST", path: "/api/v1", headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port()}` } }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
+  it(
+    "shows data files saved through the editor's backend without a restart",
+    async () => {
+      const site = await readFile(join(root, "_data/site.yaml"), "utf8");
+      const themes = await readFile(join(root, "_data/themeCatalog.yaml"), "utf8");
+      const label = /^\s*label: (.*)$/m.exec(themes)![1]!;
+      const save = (path: string, raw: string) =>
+        new Promise<number>((resolve, reject) => {
+          const body = JSON.stringify({
+            action: "persistEntry",
+            params: {
+              branch: "main",
+              dataFiles: [{ slug: "x", path, raw }],
+              assets: [],
+              options: { commitMessage: "essai", useWorkflow: false, status: "draft" },
+            },
+          });
+          const req = request(
+            {
+              host: "127.0.0.1",
+              port: port() + 1,
+              method: "POST",
+              path: "/api/v1",
+              headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port()}` },
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode!);
+            },
+          );
+          req.on("error", reject);
+          req.end(body);
         });
-        req.on("error", reject);
-        req.end(body);
-      });
-    try {
-      expect(await save("_data/site.yaml", site.replace(/^name: .*$/m, "name: NOM-ENREGISTRE"))).toBe(200);
-      expect(await save("_data/themeCatalog.yaml", themes.replace(`label: ${label}`, "label: THEME-ENREGISTRE"))).toBe(200);
-      await expect.poll(() => title(port()), { timeout: 60_000, interval: 500 }).toContain("NOM-ENREGISTRE");
-      await expect.poll(async () => (await get("127.0.0.1", port(), "/themes/")).text, { timeout: 60_000, interval: 500 }).toContain("THEME-ENREGISTRE");
-    } finally {
-      await writeFile(join(root, "_data/site.yaml"), site);
-      await writeFile(join(root, "_data/themeCatalog.yaml"), themes);
-    }
-  }, SLOW);
+      try {
+        expect(await save("_data/site.yaml", site.replace(/^name: .*$/m, "name: NOM-ENREGISTRE"))).toBe(200);
+        expect(await save("_data/themeCatalog.yaml", themes.replace(`label: ${label}`, "label: THEME-ENREGISTRE"))).toBe(200);
+        await expect.poll(() => title(port()), { timeout: 60_000, interval: 500 }).toContain("NOM-ENREGISTRE");
+        await expect
+          .poll(async () => (await get("127.0.0.1", port(), "/themes/")).text, { timeout: 60_000, interval: 500 })
+          .toContain("THEME-ENREGISTRE");
+      } finally {
+        await writeFile(join(root, "_data/site.yaml"), site);
+        await writeFile(join(root, "_data/themeCatalog.yaml"), themes);
+      }
+    },
+    SLOW,
+  );
 });
 
 describe("npm run admin with a port taken", () => {
   it.each([
     ["the site's port", 0],
     ["the editor's port", 1],
-  ])("says in French that %s is taken, without a stack trace", async (_, offset) => {
-    const port = await freePair();
-    const blocker = await occupy(port + offset);
-    try {
-      const session = run(root, "admin", port);
-      expect(await session.exited).toBe(1);
-      expect(session.output()).toContain(`Le port ${port + offset} est déjà pris`);
-      expect(session.output()).toContain(`PORT=${port + 2} npm run admin`);
-      expect(session.output()).not.toMatch(/^\s+at /m);
-      expect(await answers("127.0.0.1", offset === 0 ? port + 1 : port)).toBe(false);
-    } finally {
-      blocker.close();
-    }
-  }, SLOW);
+  ])(
+    "says in French that %s is taken, without a stack trace",
+    async (_, offset) => {
+      const port = await freePair();
+      const blocker = await occupy(port + offset);
+      try {
+        const session = run(root, "admin", port);
+        expect(await session.exited).toBe(1);
+        expect(session.output()).toContain(`Le port ${port + offset} est déjà pris`);
+        expect(session.output()).toContain(`PORT=${port + 2} npm run admin`);
+        expect(session.output()).not.toMatch(/^\s+at /m);
+        expect(await answers("127.0.0.1", offset === 0 ? port + 1 : port)).toBe(false);
+      } finally {
+        blocker.close();
+      }
+    },
+    SLOW,
+  );
 });

@@ -20,7 +20,8 @@ describe("the editor's YAML format", () => {
   });
 
   it("keeps every comment when an entry of a top-level list changes", () => {
-    const text = "# En-tête\n\n# --- Presse ---\n- id: a\n  name: A # nom court\n  themes: [laicite]\n\n# --- Recherche ---\n- id: b\n  name: B\n";
+    const text =
+      "# En-tête\n\n# --- Presse ---\n- id: a\n  name: A # nom court\n  themes: [laicite]\n\n# --- Recherche ---\n- id: b\n  name: B\n";
     const out = roundTrip(text, (data) => {
       data[LIST_KEY][1].name = "B modifiée";
     });
@@ -45,10 +46,10 @@ describe("the editor's YAML format", () => {
   });
 
   it("drops a key emptied in the form, keeps one the file had empty", () => {
-    const out = roundTrip("# Identité\nname: Groupe\nphone: \"\"\nemail: groupe@exemple.fr # public\n", (data) => {
+    const out = roundTrip('# Identité\nname: Groupe\nphone: ""\nemail: groupe@exemple.fr # public\n', (data) => {
       data.email = "";
     });
-    expect(out).toBe("# Identité\nname: Groupe\nphone: \"\"\n");
+    expect(out).toBe('# Identité\nname: Groupe\nphone: ""\n');
   });
 
   it("writes entries added to an empty list one per line, under the file's comments", () => {

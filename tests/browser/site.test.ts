@@ -143,7 +143,9 @@ describe("the contact form", () => {
   it("sends professionals to the blog's contact form and points to the urgent-help box while the site has none", async () => {
     const p = await open("/contact/", fallbackServer.url);
     expect(await p.locator("form.contact-form").count()).toBe(0);
-    await expect(p.getByRole("link", { name: /Aller sur le blog du groupe/ }).getAttribute("href")).resolves.toBe("https://laicite-brest.net/");
+    await expect(p.getByRole("link", { name: /Aller sur le blog du groupe/ }).getAttribute("href")).resolves.toBe(
+      "https://laicite-brest.net/",
+    );
     await expect(p.getByRole("link", { name: "numéros d’aide urgente" }).getAttribute("href")).resolves.toBe("#aide-urgente-encadre");
     await p.context().close();
   });

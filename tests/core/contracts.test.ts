@@ -29,19 +29,25 @@ describe("shared contracts in src/core", () => {
 
   it("leave regular expressions free of the data and content folders", () => {
     const regexLiteral = /(?<![\w)\]])\/(?:[^/\n\\]|\\.)*(?:_data|content)\\\/(?:[^/\n\\]|\\.)*\/[dgimsuy]*/;
-    const offenders = sourceFiles().filter((f) => regexLiteral.test(f.text)).map((f) => f.path);
+    const offenders = sourceFiles()
+      .filter((f) => regexLiteral.test(f.text))
+      .map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 
   it("leave the content types' folder names to their declarations", () => {
     // A folder name handed to a path function (`join(input, "veille")`): the folder comes from src/site/content/content-types.ts.
     const folderArgument = /\b(?:join|resolve)\([^)]*["'](?:veille|ressources|blog)["']/;
-    const offenders = sourceFiles().filter((f) => folderArgument.test(f.text)).map((f) => f.path);
+    const offenders = sourceFiles()
+      .filter((f) => folderArgument.test(f.text))
+      .map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 
   it("keep application code free of imports from the tests", () => {
-    const offenders = sourceFiles().filter((f) => /from\s+["'][./]*\/tests\//.test(f.text)).map((f) => f.path);
+    const offenders = sourceFiles()
+      .filter((f) => /from\s+["'][./]*\/tests\//.test(f.text))
+      .map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 });

@@ -31,7 +31,15 @@ beforeAll(async () => {
   await writeFile(
     sourcesFile,
     stringify([
-      { id: "attaques", name: "Source piégée", feed: server.url("/attaques.xml"), section: "actualites", territory: "national", keep: "all", reuse: "full" },
+      {
+        id: "attaques",
+        name: "Source piégée",
+        feed: server.url("/attaques.xml"),
+        section: "actualites",
+        territory: "national",
+        keep: "all",
+        reuse: "full",
+      },
     ]),
   );
   await runIngest({

@@ -10,12 +10,40 @@ import { loadThemes } from "../../src/core/sources.ts";
 
 const vocabulary = buildVocabulary(
   themesFileSchema.parse([
-    { id: "discriminations", label: "D", description: "d", strong: ["racisme", "Défenseur des droits", "égalité femmes-hommes"], weak: ["préjugé", "SOS Racisme"] },
-    { id: "laicite", label: "L", description: "l", strong: ["laïque", "fermeture + mosquée"], weak: ["islam", "musulman", "culte"], ignore: ["film culte"] },
-    { id: "radicalisation", label: "R", description: "r", strong: ["terroriste", "extrémisme", "ultradroite", "néonazi"], weak: ["groupuscule"], ignore: ["in extremis", "parti radical"] },
+    {
+      id: "discriminations",
+      label: "D",
+      description: "d",
+      strong: ["racisme", "Défenseur des droits", "égalité femmes-hommes"],
+      weak: ["préjugé", "SOS Racisme"],
+    },
+    {
+      id: "laicite",
+      label: "L",
+      description: "l",
+      strong: ["laïque", "fermeture + mosquée"],
+      weak: ["islam", "musulman", "culte"],
+      ignore: ["film culte"],
+    },
+    {
+      id: "radicalisation",
+      label: "R",
+      description: "r",
+      strong: ["terroriste", "extrémisme", "ultradroite", "néonazi"],
+      weak: ["groupuscule"],
+      ignore: ["in extremis", "parti radical"],
+    },
     { id: "complotisme", label: "C", description: "c", strong: ["antivax", "complot*"] },
     { id: "derives-sectaires", label: "S", description: "s", strong: ["dérive sectaire"], weak: ["emprise"], ignore: ["emprise au sol"] },
-    { id: "jeunesse", label: "J", description: "j", crossCutting: true, strong: ["lycéen", "jeunes"], weak: ["école"], ignore: ["jeune femme"] },
+    {
+      id: "jeunesse",
+      label: "J",
+      description: "j",
+      crossCutting: true,
+      strong: ["lycéen", "jeunes"],
+      weak: ["école"],
+      ignore: ["jeune femme"],
+    },
   ]),
 );
 const general = { keep: "keywords" as const, themes: [], include: [], exclude: [] };
@@ -35,7 +63,8 @@ describe("French morphology", () => {
   });
 
   it("reads anti- compounds joined, hyphenated or apart as one word", () => {
-    for (const title of ["Un collectif antivax dissous", "Un collectif anti-vax dissous", "Un collectif anti vax dissous"]) expect(judge(title).themes).toEqual(["complotisme"]);
+    for (const title of ["Un collectif antivax dissous", "Un collectif anti-vax dissous", "Un collectif anti vax dissous"])
+      expect(judge(title).themes).toEqual(["complotisme"]);
   });
 
   it("counts an anti- compound as its base word: antiterroriste is about terrorism", () => {
@@ -43,7 +72,13 @@ describe("French morphology", () => {
   });
 
   it("reads ultra- and néo- compounds in every spelling", () => {
-    for (const title of ["Un groupe d'ultra-droite interpellé", "Un groupe d'ultra droite interpellé", "Des néo-nazis jugés", "Des néonazis jugés"]) expect(judge(title).keep).toBe(true);
+    for (const title of [
+      "Un groupe d'ultra-droite interpellé",
+      "Un groupe d'ultra droite interpellé",
+      "Des néo-nazis jugés",
+      "Des néonazis jugés",
+    ])
+      expect(judge(title).keep).toBe(true);
   });
 
   it("reads hyphenated and unhyphenated spellings of an expression alike", () => {
@@ -70,7 +105,11 @@ describe("words in context", () => {
   });
 
   it("does not join words that are far apart", () => {
-    expect(judge("Fermeture de la piscine municipale pour de longs travaux de rénovation pendant tout l'été : les nageurs et les familles du quartier situé près de la grande mosquée patienteront").keep).toBe(false);
+    expect(
+      judge(
+        "Fermeture de la piscine municipale pour de longs travaux de rénovation pendant tout l'été : les nageurs et les familles du quartier situé près de la grande mosquée patienteront",
+      ).keep,
+    ).toBe(false);
   });
 
   it("does not join a word of the title with a word of the summary", () => {
@@ -78,7 +117,11 @@ describe("words in context", () => {
   });
 
   it("ignores a Latin phrase that looks like a theme word: in extremis", () => {
-    expect(judge("Qualifiés in extremis, les basketteurs filent en finale")).toMatchObject({ keep: false, score: 0, ignored: ["in extremis"] });
+    expect(judge("Qualifiés in extremis, les basketteurs filent en finale")).toMatchObject({
+      keep: false,
+      score: 0,
+      ignored: ["in extremis"],
+    });
   });
 
   it("ignores fixed expressions: film culte, parti radical, emprise au sol", () => {
@@ -108,7 +151,10 @@ describe("scores and evidence", () => {
 
   it("uses the publisher's category as evidence, not proof", () => {
     expect(judge("Un procès s'ouvre à Paris", "", ["Terroriste"])).toMatchObject({ keep: false, score: 0.5, borderline: true });
-    expect(judge("Un groupuscule jugé à Paris", "", ["Terroriste"])).toMatchObject({ keep: true, reasons: ["catégorie de l'éditeur « terroriste »", "« groupuscule » (indice)"] });
+    expect(judge("Un groupuscule jugé à Paris", "", ["Terroriste"])).toMatchObject({
+      keep: true,
+      reasons: ["catégorie de l'éditeur « terroriste »", "« groupuscule » (indice)"],
+    });
   });
 
   it("gives a local place weight only beside some evidence", () => {

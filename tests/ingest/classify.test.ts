@@ -21,7 +21,13 @@ describe("classifier", () => {
   });
 
   it("does not keep a weak term alone, and reports it as borderline", () => {
-    expect(judge("Un culte ancien au musée")).toMatchObject({ keep: false, score: 0.5, reason: "below-threshold", borderline: true, reasons: ["« culte » (indice)"] });
+    expect(judge("Un culte ancien au musée")).toMatchObject({
+      keep: false,
+      score: 0.5,
+      reason: "below-threshold",
+      borderline: true,
+      reasons: ["« culte » (indice)"],
+    });
   });
 
   it("counts one word once, whatever forms of it the vocabulary lists", () => {
@@ -29,7 +35,12 @@ describe("classifier", () => {
   });
 
   it("keeps a weak term beside a local place name", () => {
-    expect(judge("Une secte démantelée près de Brest")).toEqual({ keep: true, themes: ["derives-sectaires"], score: 1, reasons: ["« secte » (indice)", "lieu : Brest"] });
+    expect(judge("Une secte démantelée près de Brest")).toEqual({
+      keep: true,
+      themes: ["derives-sectaires"],
+      score: 1,
+      reasons: ["« secte » (indice)", "lieu : Brest"],
+    });
   });
 
   it("keeps a weak term beside a strong one and gives both themes when the title names them", () => {
@@ -42,14 +53,27 @@ describe("classifier", () => {
   });
 
   it("keeps everything from a keep: all source, with the source's themes", () => {
-    expect(judge("Météo du jour", { ...general, keep: "all", themes: ["laicite"] })).toMatchObject({ keep: true, themes: ["laicite"], reasons: ["source spécialisée"] });
+    expect(judge("Météo du jour", { ...general, keep: "all", themes: ["laicite"] })).toMatchObject({
+      keep: true,
+      themes: ["laicite"],
+      reasons: ["source spécialisée"],
+    });
   });
 
   it("keeps an item matching a source's include term, and names the rule", () => {
-    expect(judge("Conseil municipal de Plouzané", { ...general, include: ["conseil municipal"] })).toMatchObject({ keep: true, score: 1, reasons: ["règle de la source « conseil municipal »"] });
+    expect(judge("Conseil municipal de Plouzané", { ...general, include: ["conseil municipal"] })).toMatchObject({
+      keep: true,
+      score: 1,
+      reasons: ["règle de la source « conseil municipal »"],
+    });
   });
 
   it("drops an item matching a source's exclude term, even from a keep: all source", () => {
-    expect(judge("Football : la radicalisation des supporters", { ...general, keep: "all", exclude: ["football"] })).toMatchObject({ keep: false, themes: [], score: 0, reason: "excluded" });
+    expect(judge("Football : la radicalisation des supporters", { ...general, keep: "all", exclude: ["football"] })).toMatchObject({
+      keep: false,
+      themes: [],
+      score: 0,
+      reason: "excluded",
+    });
   });
 });

@@ -8,16 +8,29 @@ const site = siteMaker();
 /** An RSS feed whose items all came out the same morning, each with its own link and GUID. */
 function feed(host: string, titles: string[]): string {
   const items = titles.map(
-    (title, i) => `<item><title>${title}</title><link>https://${host}/${i}</link><guid>${host}-${i}</guid><pubDate>Sat, 21 Nov 2026 ${String(8 + i).padStart(2, "0")}:00:00 +0100</pubDate></item>`,
+    (title, i) =>
+      `<item><title>${title}</title><link>https://${host}/${i}</link><guid>${host}-${i}</guid><pubDate>Sat, 21 Nov 2026 ${String(8 + i).padStart(2, "0")}:00:00 +0100</pubDate></item>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${host}</title>${items.join("")}</channel></rss>`;
 }
 
 const CASES = {
-  symbols: [["★★★", "!!!"], ["★★★", "— … —"]],
-  scripts: [["مسجد في باريس", "Суд в Москве", "清真寺关闭"], ["محكمة في ليون", "Мечеть в Казани", "法院开庭"]],
-  generic: [["Communiqué de presse", "Agenda", "Édito"], ["Communiqué de presse", "Agenda", "Édito"]],
-  same: [["Laïcité à l'école : un guide pour les équipes éducatives", "Суд над лидером секты открылся в Москве сегодня"], ["Laïcité à l'école : un guide pour les équipes éducatives", "Суд над лидером секты открылся в Москве сегодня"]],
+  symbols: [
+    ["★★★", "!!!"],
+    ["★★★", "— … —"],
+  ],
+  scripts: [
+    ["مسجد في باريس", "Суд в Москве", "清真寺关闭"],
+    ["محكمة في ليون", "Мечеть в Казани", "法院开庭"],
+  ],
+  generic: [
+    ["Communiqué de presse", "Agenda", "Édito"],
+    ["Communiqué de presse", "Agenda", "Édito"],
+  ],
+  same: [
+    ["Laïcité à l'école : un guide pour les équipes éducatives", "Суд над лидером секты открылся в Москве сегодня"],
+    ["Laïcité à l'école : un guide pour les équipes éducatives", "Суд над лидером секты открылся в Москве сегодня"],
+  ],
 } as const;
 
 beforeAll(async () => {
@@ -71,9 +84,12 @@ describe("no false duplicates", () => {
 });
 
 describe("titleKey", () => {
-  it.each(["★★★", "!!! ???", "Communiqué de presse", "Agenda du 21 novembre 2026", "Édito", "Revue de presse : laïcité", "清真寺关闭"])("gives no key to « %s »", (title) => {
-    expect(titleKey(title)).toBeUndefined();
-  });
+  it.each(["★★★", "!!! ???", "Communiqué de presse", "Agenda du 21 novembre 2026", "Édito", "Revue de presse : laïcité", "清真寺关闭"])(
+    "gives no key to « %s »",
+    (title) => {
+      expect(titleKey(title)).toBeUndefined();
+    },
+  );
 
   it("keeps the words of every script, folding only case and Latin accents", () => {
     expect(titleKey("Суд над лидером секты в Москве")).toBe("суд над лидером секты в москве");

@@ -90,7 +90,7 @@ it("reads the same 9 MB adversarial feed within the default budget, the absurd d
   expect(report.sources[1]!.status).toBe("ok");
 }, 90_000);
 
-it("reads an Atom feed quoting <rss version=\"2.0\"> in CDATA as Atom, with its content", async () => {
+it('reads an Atom feed quoting <rss version="2.0"> in CDATA as Atom, with its content', async () => {
   const s = site([source("cite", server.url("/atom-quoting-rss"), { reuse: "full" })]);
   const report = await s.run();
   expect(report.sources[0]).toMatchObject({ status: "ok", format: "atom" });

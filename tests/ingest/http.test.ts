@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpClient, FetchError, type HttpClient, type HttpOptions } from "../../src/ingest/http.ts";
 import { fixture, serve, startServer, type FeedServer } from "./support.ts";
 
-const OPTIONS: HttpOptions = { userAgent: "VeilleTest/1.0 (+https://exemple.fr/)", connectTimeoutMs: 1000, totalTimeoutMs: 1000, maxBytes: 64 * 1024, maxRedirects: 5, allowHosts: ["127.0.0.1"] };
+const OPTIONS: HttpOptions = {
+  userAgent: "VeilleTest/1.0 (+https://exemple.fr/)",
+  connectTimeoutMs: 1000,
+  totalTimeoutMs: 1000,
+  maxBytes: 64 * 1024,
+  maxRedirects: 5,
+  allowHosts: ["127.0.0.1"],
+};
 const FEED = fixture("rss2-three-items.xml");
 
 let server: FeedServer;
@@ -36,7 +43,8 @@ describe("fetcher", () => {
 
   it("sends the stored validators and reports 304 as not modified", async () => {
     server.route("/conditional", (req, res) => {
-      if (req.headers["if-none-match"] === '"v1"' && req.headers["if-modified-since"] === "Sat, 21 Nov 2026 09:00:00 GMT") res.writeHead(304).end();
+      if (req.headers["if-none-match"] === '"v1"' && req.headers["if-modified-since"] === "Sat, 21 Nov 2026 09:00:00 GMT")
+        res.writeHead(304).end();
       else res.writeHead(200, { etag: '"v1"', "last-modified": "Sat, 21 Nov 2026 09:00:00 GMT" }).end(FEED);
     });
     const first = await client.fetchFeed(server.url("/conditional"), {});

@@ -13,8 +13,10 @@ let server: FeedServer;
 /** A large feed dated around the real clock: the CLI runs with the real time. */
 function bigFeed(): string {
   const now = DateTime.now();
-  const items = Array.from({ length: ITEMS }, (_, i) =>
-    `<item><title>Laïcité, article n° ${i}</title><link>https://gros.exemple.fr/${i}</link><guid>g-${i}</guid><pubDate>${now.minus({ minutes: i }).toRFC2822()}</pubDate><description>${"Texte assez long. ".repeat(20)}</description></item>`,
+  const items = Array.from(
+    { length: ITEMS },
+    (_, i) =>
+      `<item><title>Laïcité, article n° ${i}</title><link>https://gros.exemple.fr/${i}</link><guid>g-${i}</guid><pubDate>${now.minus({ minutes: i }).toRFC2822()}</pubDate><description>${"Texte assez long. ".repeat(20)}</description></item>`,
   );
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Gros</title><link>https://gros.exemple.fr/</link>${items.join("")}</channel></rss>`;
 }
@@ -33,7 +35,10 @@ function markdownFiles(dir: string): string[] {
 it("leaves only whole, parseable files when killed with SIGKILL while writing, and the next run completes without duplicates", async () => {
   const site = createSite([source("gros", server.url("/big"), { maxItems: ITEMS })]);
   try {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/fetch.ts", "--root", site.root, "--allow-host", "127.0.0.1"], { cwd: join(import.meta.dirname, "../.."), stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/fetch.ts", "--root", site.root, "--allow-host", "127.0.0.1"], {
+      cwd: join(import.meta.dirname, "../.."),
+      stdio: "ignore",
+    });
     const exited = new Promise((resolve) => child.on("exit", resolve));
     const started = Date.now();
     while (markdownFiles(site.contentDir).length < 20 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 5));

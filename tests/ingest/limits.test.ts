@@ -22,11 +22,14 @@ beforeAll(async () => {
   server.route("/nombreux", serve(manyItems(120)));
   // Under the fetcher's 10 MiB limit, all three together.
   const big = "x".repeat(4 * 1024 * 1024);
-  server.route("/enorme", serve(`<?xml version="1.0"?><rss version="2.0"><channel><title>Énorme</title>
+  server.route(
+    "/enorme",
+    serve(`<?xml version="1.0"?><rss version="2.0"><channel><title>Énorme</title>
     <item><title>GUID démesuré</title><link>https://enorme.exemple.fr/1</link><guid isPermaLink="false">${big}</guid><pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>
     <item><title>Adresse démesurée</title><link>https://enorme.exemple.fr/${big}</link><guid>2</guid><pubDate>Sat, 21 Nov 2026 09:00:00 GMT</pubDate></item>
     <item><title>${"Titre interminable ".repeat(5000)}</title><link>https://enorme.exemple.fr/3</link><description>${"Résumé sans fin. ".repeat(20_000)}</description><pubDate>Sat, 21 Nov 2026 10:00:00 GMT</pubDate></item>
-  </channel></rss>`));
+  </channel></rss>`),
+  );
 });
 afterAll(() => server.close());
 

@@ -22,7 +22,11 @@ afterAll(() => server.close());
 function cli(s: Site, ...extra: string[]): { code: Promise<number>; out: () => string; err: () => string } {
   let out = "";
   let err = "";
-  const code = main(["--root", s.root, "--allow-host", "127.0.0.1", ...extra], (t) => (out += t), (t) => (err += t));
+  const code = main(
+    ["--root", s.root, "--allow-host", "127.0.0.1", ...extra],
+    (t) => (out += t),
+    (t) => (err += t),
+  );
   return { code, out: () => out, err: () => err };
 }
 
@@ -41,7 +45,9 @@ describe("one run at a time", () => {
     const before = server.requests.length;
     const second = cli(s);
     expect(await second.code).toBe(FETCH_EXIT.locked);
-    expect(second.err()).toMatch(/^Collecte non lancée, rien n'a été lu ni écrit : une autre collecte est en cours \(processus \d+ sur .+, depuis le .+\) ; si aucune ne tourne, supprimer .+ledger\.json\.lock\.\n$/);
+    expect(second.err()).toMatch(
+      /^Collecte non lancée, rien n'a été lu ni écrit : une autre collecte est en cours \(processus \d+ sur .+, depuis le .+\) ; si aucune ne tourne, supprimer .+ledger\.json\.lock\.\n$/,
+    );
     expect(server.requests.length).toBe(before);
     expect(await first.code).toBe(FETCH_EXIT.done);
     // The first run's ledger is whole: the second one never wrote its own copy over it.
@@ -98,13 +104,19 @@ describe("exit codes", () => {
     // Saving the state fails at the end of the run (its folder is a file), as a full disk would.
     const run = cli(s, "--state", join(s.sourcesFile, "etat.json"));
     expect(await run.code).toBe(FETCH_EXIT.crash);
-    expect(run.err()).toContain("Collecte interrompue par une erreur inattendue (à signaler aux développeurs ; le registre des sources n'est pas en cause)");
+    expect(run.err()).toContain(
+      "Collecte interrompue par une erreur inattendue (à signaler aux développeurs ; le registre des sources n'est pas en cause)",
+    );
     expect(existsSync(lockFileOf(s.ledgerFile))).toBe(false);
   });
 
   it("exits 3 from the command itself when an error escapes, never 1", () => {
     const s = site([source("essai", server.url("/three"))]);
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/fetch.ts", "--root", s.root, "--allow-host", "127.0.0.1", "--state", join(s.sourcesFile, "etat.json")], { cwd: join(import.meta.dirname, "../.."), encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/fetch.ts", "--root", s.root, "--allow-host", "127.0.0.1", "--state", join(s.sourcesFile, "etat.json")],
+      { cwd: join(import.meta.dirname, "../.."), encoding: "utf8" },
+    );
     expect(result.status).toBe(FETCH_EXIT.crash);
   });
 

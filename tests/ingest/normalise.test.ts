@@ -7,7 +7,9 @@ const normalise = (raw: Parameters<typeof normaliseItem>[0]) => normaliseItem(ra
 
 describe("normaliser", () => {
   it("makes the title plain text: tags stripped, entities decoded once, whitespace collapsed", () => {
-    expect(normalise({ title: "  L&#8217;état &amp;amp; <b>la</b>\n\n loi ", link: "/a", categories: [] }).title).toBe("L\u2019état &amp; la loi");
+    expect(normalise({ title: "  L&#8217;état &amp;amp; <b>la</b>\n\n loi ", link: "/a", categories: [] }).title).toBe(
+      "L\u2019état &amp; la loi",
+    );
   });
 
   it("does not turn escaped markup back into markup, as rss-parser's contentSnippet does", () => {
@@ -17,7 +19,9 @@ describe("normaliser", () => {
   });
 
   it("drops script and style content from plain text", () => {
-    expect(normalise({ title: "sûr<script>alert(1)</script> texte<style>p{}</style>", link: "/a", categories: [] }).title).toBe("sûr texte");
+    expect(normalise({ title: "sûr<script>alert(1)</script> texte<style>p{}</style>", link: "/a", categories: [] }).title).toBe(
+      "sûr texte",
+    );
   });
 
   it("cuts the summary at a word boundary under 400 characters", () => {
@@ -39,11 +43,16 @@ describe("normaliser", () => {
   });
 
   it("rejects an item with no usable link", () => {
-    expect(normaliseItem({ title: "t", link: "javascript:alert(1)", categories: [] }, context)).toEqual({ rejected: "no-link", title: "t" });
+    expect(normaliseItem({ title: "t", link: "javascript:alert(1)", categories: [] }, context)).toEqual({
+      rejected: "no-link",
+      title: "t",
+    });
   });
 
   it("removes tracking parameters and tracking fragments", () => {
-    expect(cleanUrl("https://exemple.fr/a?utm_source=rss&id=3&xtor=RSS-1&fbclid=x&gclid=y#xtor=RSS-2", "https://exemple.fr/")).toBe("https://exemple.fr/a?id=3");
+    expect(cleanUrl("https://exemple.fr/a?utm_source=rss&id=3&xtor=RSS-1&fbclid=x&gclid=y#xtor=RSS-2", "https://exemple.fr/")).toBe(
+      "https://exemple.fr/a?id=3",
+    );
   });
 
   it("gives one canonical form to the usual disguises of a URL", () => {

@@ -9,7 +9,7 @@ import { parseFeed } from "../../src/ingest/parse/index.ts";
 const parse = (text: string, contentType = "application/xml") => parseFeed(text, contentType, "https://exemple.fr/flux");
 
 describe("format detection", () => {
-  it("reads an Atom feed as Atom although an entry quotes <rss version=\"2.0\"> in CDATA", async () => {
+  it('reads an Atom feed as Atom although an entry quotes <rss version="2.0"> in CDATA', async () => {
     const feed = await parse(`<?xml version="1.0"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Citer du RSS</title>
   <entry><id>urn:1</id><title>Exemple de flux</title><link href="https://atom.exemple.fr/1"/>
@@ -43,19 +43,24 @@ describe("RSS 0.9x and 2.0 adapter", () => {
   });
 
   it("keeps HTML left unescaped in a description as markup", async () => {
-    const feed = await parse('<rss version="2.0"><channel><item><link>https://exemple.fr/a</link><description>Un <b>mot</b> fort<br/>et la suite</description></item></channel></rss>');
+    const feed = await parse(
+      '<rss version="2.0"><channel><item><link>https://exemple.fr/a</link><description>Un <b>mot</b> fort<br/>et la suite</description></item></channel></rss>',
+    );
     expect(feed.items[0]!.summary).toBe("Un <b>mot</b> fort<br/>et la suite");
   });
 
   it("reads Dublin Core dates and subjects, even with the dc prefix left undeclared", async () => {
-    const feed = await parse('<rss version="2.0"><channel><item><link>https://exemple.fr/a</link><dc:date>2026-11-20T10:00:00+01:00</dc:date><dc:subject>laïcité</dc:subject><category>école</category></item></channel></rss>');
+    const feed = await parse(
+      '<rss version="2.0"><channel><item><link>https://exemple.fr/a</link><dc:date>2026-11-20T10:00:00+01:00</dc:date><dc:subject>laïcité</dc:subject><category>école</category></item></channel></rss>',
+    );
     expect(feed.items[0]).toMatchObject({ date: "2026-11-20T10:00:00+01:00", categories: ["laïcité", "école"] });
   });
 });
 
 describe("RSS 1.0 (RDF) adapter", () => {
   it("reads RSS 0.90, whose items are siblings of the channel under rdf:RDF", async () => {
-    const feed = await parse(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+    const feed =
+      await parse(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
   <channel><title>Très ancien</title><link>https://rdf.exemple.fr/</link></channel>
   <item rdf:about="https://rdf.exemple.fr/1"><title>Premier</title><link>https://rdf.exemple.fr/1</link></item>
 </rdf:RDF>`);
@@ -72,7 +77,12 @@ describe("Atom adapter", () => {
     <summary type="application/xhtml+xml" mode="xml"><div xmlns="http://www.w3.org/1999/xhtml">Un <b>résumé</b></div></summary>
     <content type="text/html" mode="base64">${body}</content></entry></feed>`);
     expect(feed.format).toBe("atom");
-    expect(feed.items[0]).toMatchObject({ guid: "tag:1", link: "https://ancien.exemple.fr/1", date: "2026-11-20T10:00:00+01:00", content: "<p>Texte <em>encodé</em></p>" });
+    expect(feed.items[0]).toMatchObject({
+      guid: "tag:1",
+      link: "https://ancien.exemple.fr/1",
+      date: "2026-11-20T10:00:00+01:00",
+      content: "<p>Texte <em>encodé</em></p>",
+    });
     expect(feed.items[0]!.summary).toBe("<div>Un <b>résumé</b></div>");
   });
 
@@ -81,13 +91,25 @@ describe("Atom adapter", () => {
   <atom:entry><atom:id>urn:2</atom:id><atom:link rel="enclosure" href="https://exemple.fr/son.mp3"/><atom:link href="https://exemple.fr/2"/>
     <atom:category term="radicalisation"/><atom:updated>2026-11-20T10:00:00Z</atom:updated></atom:entry></atom:feed>`);
     expect(feed).toMatchObject({ format: "atom", title: "Préfixé" });
-    expect(feed.items[0]).toMatchObject({ guid: "urn:2", link: "https://exemple.fr/2", categories: ["radicalisation"], date: "2026-11-20T10:00:00Z" });
+    expect(feed.items[0]).toMatchObject({
+      guid: "urn:2",
+      link: "https://exemple.fr/2",
+      categories: ["radicalisation"],
+      date: "2026-11-20T10:00:00Z",
+    });
   });
 });
 
 describe("JSON Feed adapter", () => {
   it("drops the control characters XML 1.0 forbids from JSON strings", async () => {
-    const feed = await parse(JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J\u0001SON", items: [{ id: "1", url: "https://exemple.fr/1", title: "Titre\u001b[31m rouge\uffff" }] }), "application/feed+json");
+    const feed = await parse(
+      JSON.stringify({
+        version: "https://jsonfeed.org/version/1.1",
+        title: "J\u0001SON",
+        items: [{ id: "1", url: "https://exemple.fr/1", title: "Titre\u001b[31m rouge\uffff" }],
+      }),
+      "application/feed+json",
+    );
     expect(feed.title).toBe("JSON");
     expect(feed.items[0]!.title).toBe("Titre[31m rouge");
   });
@@ -95,7 +117,9 @@ describe("JSON Feed adapter", () => {
 
 describe("characters XML 1.0 forbids", () => {
   it("drops numeric references to them like the raw characters, and keeps the feed", async () => {
-    const feed = await parse('<rss version="2.0"><channel><title>Échap&#x1B;pé&#1;</title><item><link>https://exemple.fr/a</link><title>Un\u0001 titre&#xFFFF; &#27;propre\u001b</title></item></channel></rss>');
+    const feed = await parse(
+      '<rss version="2.0"><channel><title>Échap&#x1B;pé&#1;</title><item><link>https://exemple.fr/a</link><title>Un\u0001 titre&#xFFFF; &#27;propre\u001b</title></item></channel></rss>',
+    );
     expect(feed.title).toBe("Échappé");
     expect(feed.items[0]!.title).toBe("Un titre propre");
   });
@@ -108,7 +132,10 @@ describe("XML structure", () => {
   });
 
   it("reports an element closed by an ancestor's end tag, where it was opened", async () => {
-    await expect(parse('<rss version="2.0"><channel>\n  <item><title>ouvert</channel></rss>')).rejects.toMatchObject({ code: "invalid-xml", message: "XML invalide (ligne 2, colonne 9) : élément <title> jamais fermé" });
+    await expect(parse('<rss version="2.0"><channel>\n  <item><title>ouvert</channel></rss>')).rejects.toMatchObject({
+      code: "invalid-xml",
+      message: "XML invalide (ligne 2, colonne 9) : élément <title> jamais fermé",
+    });
   });
 });
 
@@ -121,19 +148,28 @@ describe("feed discovery", () => {
 <link rel="alternate" hreflang="en" href="/en/">
 <link rel=alternate type=application/feed+json href=/feed.json />
 </head></html>`;
-    expect(advertisedFeeds(html, "https://exemple.fr/page")).toEqual(["https://exemple.fr/atom.xml?a=1&b=2", "https://exemple.fr/feed.json"]);
+    expect(advertisedFeeds(html, "https://exemple.fr/page")).toEqual([
+      "https://exemple.fr/atom.xml?a=1&b=2",
+      "https://exemple.fr/feed.json",
+    ]);
   });
 
   it("refuses a web page with the feeds it advertises, as data and in words", async () => {
     const html = '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/flux.xml"></head></html>';
-    await expect(parseFeed(html, "text/html", "https://exemple.fr/page")).rejects.toMatchObject({ code: "html", advertised: ["https://exemple.fr/flux.xml"], message: expect.stringContaining("flux annoncés par la page : https://exemple.fr/flux.xml") });
+    await expect(parseFeed(html, "text/html", "https://exemple.fr/page")).rejects.toMatchObject({
+      code: "html",
+      advertised: ["https://exemple.fr/flux.xml"],
+      message: expect.stringContaining("flux annoncés par la page : https://exemple.fr/flux.xml"),
+    });
   });
 });
 
 describe("HTML in fields", () => {
   it("flattens markup nested deeper than 256 levels, keeping its text, so later stages stay linear", async () => {
     const deep = `${"<b>".repeat(300)}fond${"</b>".repeat(300)} et suite`;
-    const feed = await parse(`<rss version="2.0"><channel><item><link>https://exemple.fr/a</link><description><![CDATA[${deep}]]></description></item></channel></rss>`);
+    const feed = await parse(
+      `<rss version="2.0"><channel><item><link>https://exemple.fr/a</link><description><![CDATA[${deep}]]></description></item></channel></rss>`,
+    );
     const summary = feed.items[0]!.summary!;
     expect(summary.match(/<b>/g)).toHaveLength(256);
     expect(summary.match(/<\/b>/g)).toHaveLength(256);

@@ -13,10 +13,17 @@ it("gives up a parse when the run's deadline fires, naming the feed", async () =
   const deadline = new AbortController();
   const parsing = parseFeedBounded(large, "application/xml", "https://exemple.fr/gros", { budgetMs: 60_000, signal: deadline.signal });
   setTimeout(() => deadline.abort(), 50);
-  await expect(parsing).rejects.toMatchObject({ code: "too-long", message: expect.stringMatching(/^analyse du flux https:\/\/exemple\.fr\/gros (interrompue|abandonnée) : la relève a atteint son délai$/) });
+  await expect(parsing).rejects.toMatchObject({
+    code: "too-long",
+    message: expect.stringMatching(
+      /^analyse du flux https:\/\/exemple\.fr\/gros (interrompue|abandonnée) : la relève a atteint son délai$/,
+    ),
+  });
 }, 90_000);
 
 it("reports a feed error found in a worker as the same feed error", async () => {
   const broken = `<rss version="2.0"><channel>${" ".repeat(INLINE_LIMIT)}<item></channel></rss>`;
-  await expect(parseFeedBounded(broken, "application/xml", "https://exemple.fr/casse", { budgetMs: 60_000 })).rejects.toMatchObject({ code: "invalid-xml" });
+  await expect(parseFeedBounded(broken, "application/xml", "https://exemple.fr/casse", { budgetMs: 60_000 })).rejects.toMatchObject({
+    code: "invalid-xml",
+  });
 }, 90_000);

@@ -26,7 +26,11 @@ const LINKED_ITEMS = 6500;
  */
 function manyLinkedItems(count: number): string {
   const summary = "Résumé : discriminations, radicalisation, dérives sectaires. ".repeat(20);
-  const items = Array.from({ length: count }, (_, i) => `<item><title>Article ${i} sur la laïcité et la prévention</title><link>https://nombreux.exemple.fr/${i}</link><description>${summary}</description><pubDate>Sat, 21 Nov 2026 10:00:00 +0100</pubDate></item>`);
+  const items = Array.from(
+    { length: count },
+    (_, i) =>
+      `<item><title>Article ${i} sur la laïcité et la prévention</title><link>https://nombreux.exemple.fr/${i}</link><description>${summary}</description><pubDate>Sat, 21 Nov 2026 10:00:00 +0100</pubDate></item>`,
+  );
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Nombreux</title>${items.join("")}</channel></rss>`;
 }
 
@@ -54,9 +58,21 @@ beforeAll(async () => {
   server.route("/nombreux", serve(many));
   server.route("/three", serve(fixture("rss2-three-items.xml")));
   // About 10 MB of `<item/>`: the same attack in XML.
-  server.route("/rss-vide", serve(`<?xml version="1.0"?><rss version="2.0"><channel><title>Vide</title>${"<item/>".repeat(1_400_000)}</channel></rss>`));
+  server.route(
+    "/rss-vide",
+    serve(`<?xml version="1.0"?><rss version="2.0"><channel><title>Vide</title>${"<item/>".repeat(1_400_000)}</channel></rss>`),
+  );
   // Workers loaded before the runs: their start-up (seconds on a loaded machine) is not what is measured.
-  await Promise.all([1, 2].map(() => parseFeedBounded(`<rss version="2.0"><channel>${" ".repeat(INLINE_LIMIT)}</channel></rss>`, "application/xml", "https://exemple.fr/chauffe", { budgetMs: 120_000 })));
+  await Promise.all(
+    [1, 2].map(() =>
+      parseFeedBounded(
+        `<rss version="2.0"><channel>${" ".repeat(INLINE_LIMIT)}</channel></rss>`,
+        "application/xml",
+        "https://exemple.fr/chauffe",
+        { budgetMs: 120_000 },
+      ),
+    ),
+  );
 }, 180_000);
 afterAll(() => server.close());
 
@@ -65,7 +81,9 @@ it("refuses a 10 MB JSON Feed of millions of empty items, naming its source, wit
   const { result: report, peakMb } = await peakRssMb(() => s.run({ deadlineMs: 120_000, totalTimeoutMs: 20_000 }));
   console.log(`10 MB JSON Feed of ${EMPTY_ITEMS} empty items: peak RSS +${peakMb} MB`);
   expect(report.sources.map((r) => r.status)).toEqual(["failing", "ok"]);
-  expect(report.sources[0]!.error).toBe(`source « vide » : flux de ${EMPTY_ITEMS.toLocaleString("fr-FR")} articles, plus que les ${DEFAULTS.maxFeedItems.toLocaleString("fr-FR")} acceptés par source : refusé pour ne pas saturer la mémoire`);
+  expect(report.sources[0]!.error).toBe(
+    `source « vide » : flux de ${EMPTY_ITEMS.toLocaleString("fr-FR")} articles, plus que les ${DEFAULTS.maxFeedItems.toLocaleString("fr-FR")} acceptés par source : refusé pour ne pas saturer la mémoire`,
+  );
   expect(report.sources[1]!.added).toHaveLength(3);
   expect(peakMb).toBeLessThan(700);
 }, 180_000);
@@ -75,7 +93,9 @@ it("refuses an RSS feed of 1.4 million empty items, naming its source, and reads
   const { result: report, peakMb } = await peakRssMb(() => s.run({ deadlineMs: 120_000, totalTimeoutMs: 20_000 }));
   console.log(`10 MB RSS of 1 400 000 <item/>: peak RSS +${peakMb} MB, ${report.sources[0]!.error}`);
   expect(report.sources.map((r) => r.status)).toEqual(["failing", "ok"]);
-  expect(report.sources[0]!.error).toMatch(/^source « rss-vide » : (flux de 1\s400\s000 articles|analyse du flux .* impossible : mémoire dépassée)/);
+  expect(report.sources[0]!.error).toMatch(
+    /^source « rss-vide » : (flux de 1\s400\s000 articles|analyse du flux .* impossible : mémoire dépassée)/,
+  );
   expect(report.sources[1]!.added).toHaveLength(3);
   expect(peakMb).toBeLessThan(700);
 }, 180_000);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { FeedError, parseFeed } from "../../src/ingest/parse/index.ts";
 import { fixture } from "./support.ts";
 
-const parse = (name: string, contentType = "application/xml") => parseFeed(fixture(name).toString("utf8"), contentType, "https://exemple.fr/flux");
+const parse = (name: string, contentType = "application/xml") =>
+  parseFeed(fixture(name).toString("utf8"), contentType, "https://exemple.fr/flux");
 
 describe("parser", () => {
   it("reads RSS 2.0 with content:encoded and dc:date", async () => {
@@ -17,7 +18,11 @@ describe("parser", () => {
   it("reads RSS 1.0 (RDF)", async () => {
     const feed = await parse("rss1-rdf.xml");
     expect(feed.format).toBe("rdf");
-    expect(feed.items[0]).toMatchObject({ title: "Le fait religieux dans les services publics", link: "https://revue.exemple.org/123", date: "2026-11-18T10:00:00+01:00" });
+    expect(feed.items[0]).toMatchObject({
+      title: "Le fait religieux dans les services publics",
+      link: "https://revue.exemple.org/123",
+      date: "2026-11-18T10:00:00+01:00",
+    });
   });
 
   it("keeps an Atom feed whose one entry has an invalid date", async () => {
@@ -44,7 +49,12 @@ describe("parser", () => {
     const feed = await parse("json-feed-1-1.json", "application/feed+json");
     expect(feed.format).toBe("json");
     expect(feed.items[0]).toMatchObject({ guid: "json-1", link: "https://json.exemple.org/1", categories: ["emprise"] });
-    expect(feed.items[1]).toMatchObject({ guid: "2", link: "https://json.exemple.org/2", content: "Texte brut avec &lt;balise&gt; littérale.", date: "2026-11-20T12:00:00Z" });
+    expect(feed.items[1]).toMatchObject({
+      guid: "2",
+      link: "https://json.exemple.org/2",
+      content: "Texte brut avec &lt;balise&gt; littérale.",
+      date: "2026-11-20T12:00:00Z",
+    });
   });
 
   it("names an HTML page and the feeds it advertises", async () => {
@@ -65,6 +75,8 @@ describe("parser", () => {
   });
 
   it("reports XML that is not a feed", async () => {
-    await expect(parseFeed("<html-fragment><p/></html-fragment>", "application/xml", "https://exemple.fr/")).rejects.toMatchObject({ code: "not-a-feed" });
+    await expect(parseFeed("<html-fragment><p/></html-fragment>", "application/xml", "https://exemple.fr/")).rejects.toMatchObject({
+      code: "not-a-feed",
+    });
   });
 });

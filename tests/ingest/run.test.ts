@@ -47,11 +47,28 @@ describe("an ingest run", () => {
   it("writes one Markdown file per item under <YYYY>/<YYYY-MM-DD>-<slug>.md, front matter first", async () => {
     const s = site([source("essai", server.url("/three"), { themes: ["laicite"] })]);
     const report = await s.run();
-    expect(report.sources[0]!.added).toEqual(["2026/2026-11-21-laicite-a-l-ecole-un-guide-pour-les-equipes.md", "2026/2026-11-20-prevenir-les-discriminations-a-l-embauche.md", "2026/2026-11-19-radicalisation-ce-que-disent-les-chercheurs.md"]);
+    expect(report.sources[0]!.added).toEqual([
+      "2026/2026-11-21-laicite-a-l-ecole-un-guide-pour-les-equipes.md",
+      "2026/2026-11-20-prevenir-les-discriminations-a-l-embauche.md",
+      "2026/2026-11-19-radicalisation-ce-que-disent-les-chercheurs.md",
+    ]);
     const text = read(s, report.sources[0]!.added[0]!);
     expect(text.startsWith("---\n")).toBe(true);
     const data = watchItemSchema.parse(parseYaml(text.slice(4, text.indexOf("\n---\n", 3))));
-    expect(Object.keys(parseYaml(text.slice(4, text.indexOf("\n---\n", 3))))).toEqual(["title", "date", "source", "url", "guid", "section", "territory", "themes", "summary", "fetched", "score", "reasons"]);
+    expect(Object.keys(parseYaml(text.slice(4, text.indexOf("\n---\n", 3))))).toEqual([
+      "title",
+      "date",
+      "source",
+      "url",
+      "guid",
+      "section",
+      "territory",
+      "themes",
+      "summary",
+      "fetched",
+      "score",
+      "reasons",
+    ]);
     expect(data).toMatchObject({
       title: "Laïcité à l\u2019école : un guide pour les équipes",
       date: "2026-11-21T09:30:00+01:00",
@@ -142,9 +159,15 @@ describe("an ingest run", () => {
     const s = site([source("dates", server.url("/dates"))]);
     const report = await s.run();
     expect(report.sources[0]).toMatchObject({ tooOld: 1 });
-    expect(report.sources[0]!.flaggedDates.map((f) => [f.title, f.flag])).toEqual([["Sans date", "missing"], ["Venue du futur", "future"], ["Date illisible", "invalid"]]);
+    expect(report.sources[0]!.flaggedDates.map((f) => [f.title, f.flag])).toEqual([
+      ["Sans date", "missing"],
+      ["Venue du futur", "future"],
+      ["Date illisible", "invalid"],
+    ]);
     expect(report.sources[0]!.added.every((p) => p.startsWith("2026/2026-11-23-"))).toBe(true);
-    expect(formatReport(report)).toContain("date de collecte utilisée pour « Venue du futur » (date dans le futur : « Mon, 01 Jan 2035 10:00:00 +0100 »)");
+    expect(formatReport(report)).toContain(
+      "date de collecte utilisée pour « Venue du futur » (date dans le futur : « Mon, 01 Jan 2035 10:00:00 +0100 »)",
+    );
   });
 
   it("keeps only matching items of a keep: keywords source, with their themes", async () => {
@@ -191,12 +214,14 @@ describe("untrusted payloads", () => {
     // What Eleventy reads (gray-matter) is what the pipeline meant: the same plain strings.
     expect(data).toEqual(parseYaml(text.slice(4, text.indexOf("\n---\n", 3))));
     for (const field of ["title", "summary", "guid", "url"]) expect(typeof data[field]).toBe("string");
-    expect(data.title).toBe("Titre {{ site.secret }} {% include \"x\" %}");
+    expect(data.title).toBe('Titre {{ site.secret }} {% include "x" %}');
     expect(data.guid).toContain("---js");
     expect(data.summary).not.toMatch(/<|javascript:/i);
     expect(data.url).toBe("https://attaque.exemple.fr/1?a=%22onmouseover=alert(3)");
     const body = parsed.content;
-    expect(body).not.toMatch(/<script|<iframe|<object|<embed|<form|<meta|<link|<base|<style|<svg|\son\w+=|javascript:|data:|\{\{|\{%|pixel\.example/i);
+    expect(body).not.toMatch(
+      /<script|<iframe|<object|<embed|<form|<meta|<link|<base|<style|<svg|\son\w+=|javascript:|data:|\{\{|\{%|pixel\.example/i,
+    );
     expect(body).toContain("texte sûr");
     expect(body).not.toMatch(/\n\s*\n/);
   });
@@ -207,7 +232,9 @@ describe("failures", () => {
     const s = site([source("page", server.url("/html"))]);
     const report = await s.run();
     expect(report.sources[0]).toMatchObject({ status: "failing" });
-    expect(report.sources[0]!.error).toBe(`page HTML reçue au lieu d'un flux ; flux annoncés par la page : ${server.url("/feed/actualites.xml")}, https://autre.exemple.fr/atom`);
+    expect(report.sources[0]!.error).toBe(
+      `page HTML reçue au lieu d'un flux ; flux annoncés par la page : ${server.url("/feed/actualites.xml")}, https://autre.exemple.fr/atom`,
+    );
   });
 
   it("reports invalid XML and keeps the other sources", async () => {
@@ -223,7 +250,12 @@ describe("failures", () => {
     const report = await s.run();
     expect(report.allFailed).toBe(true);
     const state = JSON.parse(readFileSync(s.stateFile, "utf8")).absente;
-    expect(state).toMatchObject({ status: "failing", failures: 1, lastError: "le serveur a répondu 404 (adresse introuvable)", retryAfter: "2026-11-23T11:00:00+01:00" });
+    expect(state).toMatchObject({
+      status: "failing",
+      failures: 1,
+      lastError: "le serveur a répondu 404 (adresse introuvable)",
+      retryAfter: "2026-11-23T11:00:00+01:00",
+    });
     const before = requestsTo("/missing");
     const again = await s.run();
     expect(again.sources[0]!.status).toBe("waiting");
@@ -276,7 +308,9 @@ describe("failures", () => {
     const s = site([source("demenagee", server.url("/moved"))]);
     const report = await s.run();
     expect(report.sources[0]).toMatchObject({ status: "ok", movedTo: server.url("/three") });
-    expect(formatReport(report)).toContain(`redirection permanente vers ${server.url("/three")} : mettre à jour « feed » dans _data/sources.yaml`);
+    expect(formatReport(report)).toContain(
+      `redirection permanente vers ${server.url("/three")} : mettre à jour « feed » dans _data/sources.yaml`,
+    );
     expect(JSON.parse(readFileSync(s.stateFile, "utf8")).demenagee.movedTo).toBe(server.url("/three"));
   });
 });
@@ -301,12 +335,25 @@ describe("state, registry and command line", () => {
     ]);
     let errors = "";
     const before = server.requests.length;
-    const code = await main(["--sources", s.sourcesFile, "--root", s.root, "--allow-host", "127.0.0.1"], () => undefined, (t) => (errors += t));
+    const code = await main(
+      ["--sources", s.sourcesFile, "--root", s.root, "--allow-host", "127.0.0.1"],
+      () => undefined,
+      (t) => (errors += t),
+    );
     expect(code).toBe(1);
     expect(server.requests.length).toBe(before);
     expect(existsSync(s.contentDir)).toBe(false);
     expect(existsSync(s.stateFile)).toBe(false);
-    for (const expected of ["source « Bad Id », clé « id »", "source « Bad Id », clé « feed »", "source « ok », clé « name »", "source « ok », clé « section »", "source « ok », clé « territory »", "source « ok », clé « themes[0] » : thème « inconnu » inconnu", "source « ok » : Clé non reconnue", "clé « id » : identifiant déjà utilisé par la source n° 2"]) {
+    for (const expected of [
+      "source « Bad Id », clé « id »",
+      "source « Bad Id », clé « feed »",
+      "source « ok », clé « name »",
+      "source « ok », clé « section »",
+      "source « ok », clé « territory »",
+      "source « ok », clé « themes[0] » : thème « inconnu » inconnu",
+      "source « ok » : Clé non reconnue",
+      "clé « id » : identifiant déjà utilisé par la source n° 2",
+    ]) {
       expect(errors).toContain(expected);
     }
   });
@@ -316,7 +363,13 @@ describe("state, registry and command line", () => {
     rmSync(join(s.root, DATA_FILES.themes));
     let errors = "";
     const before = server.requests.length;
-    expect(await main(["--root", s.root, "--allow-host", "127.0.0.1"], () => undefined, (t) => (errors += t))).toBe(FETCH_EXIT.invalidRegistry);
+    expect(
+      await main(
+        ["--root", s.root, "--allow-host", "127.0.0.1"],
+        () => undefined,
+        (t) => (errors += t),
+      ),
+    ).toBe(FETCH_EXIT.invalidRegistry);
     expect(errors).toMatch(/^Collecte annulée, rien n'a été lu ni écrit :\n.*themeCatalog\.yaml :\n {2}- fichier introuvable ou illisible/);
     expect(server.requests.length).toBe(before);
   });
@@ -324,7 +377,13 @@ describe("state, registry and command line", () => {
   it("refuses an --only id that is not in the registry", async () => {
     const s = site([source("essai", server.url("/three"))]);
     let errors = "";
-    expect(await main(["--root", s.root, "--only", "essai,absente"], () => undefined, (t) => (errors += t))).toBe(1);
+    expect(
+      await main(
+        ["--root", s.root, "--only", "essai,absente"],
+        () => undefined,
+        (t) => (errors += t),
+      ),
+    ).toBe(1);
     expect(errors).toContain("--only : source « absente » absente du registre");
   });
 
@@ -332,7 +391,10 @@ describe("state, registry and command line", () => {
     const s = site([source("essai", server.url("/three")), source("autre", server.url("/dates"))]);
     let out = "";
     const reportFile = join(s.root, "rapport.json");
-    const code = await main(["--root", s.root, "--only", "essai", "--dry-run", "--allow-host", "127.0.0.1", "--report", reportFile], (t) => (out += t));
+    const code = await main(
+      ["--root", s.root, "--only", "essai", "--dry-run", "--allow-host", "127.0.0.1", "--report", reportFile],
+      (t) => (out += t),
+    );
     expect(code).toBe(0);
     expect(out).toContain("essai à blanc");
     expect(out).toContain("✔ essai (Source essai) : 3 nouveaux articles");
@@ -341,7 +403,11 @@ describe("state, registry and command line", () => {
   });
 
   it("exits 2 when every enabled source failed, 0 when one succeeded", async () => {
-    const failing = site([source("a", server.url("/missing")), source("b", server.url("/broken")), source("off", server.url("/three"), { enabled: false })]);
+    const failing = site([
+      source("a", server.url("/missing")),
+      source("b", server.url("/broken")),
+      source("off", server.url("/three"), { enabled: false }),
+    ]);
     expect(await main(["--root", failing.root, "--allow-host", "127.0.0.1"], () => undefined)).toBe(2);
     const mixed = site([source("a", server.url("/missing")), source("b", server.url("/three"))]);
     expect(await main(["--root", mixed.root, "--allow-host", "127.0.0.1"], () => undefined)).toBe(0);

@@ -6,12 +6,16 @@ const clean = (html: string) => sanitiseHtml(html, "https://exemple.fr/article/"
 
 describe("sanitiser (reuse: full)", () => {
   it("removes script, style, iframe, object, embed, form, meta, link and base", () => {
-    const out = clean('<p>a</p><script>x()</script><style>p{}</style><iframe src="https://e/"></iframe><object data="x"></object><embed src="x"><form><input></form><meta http-equiv="refresh"><link rel="stylesheet" href="x"><base href="https://e/">');
+    const out = clean(
+      '<p>a</p><script>x()</script><style>p{}</style><iframe src="https://e/"></iframe><object data="x"></object><embed src="x"><form><input></form><meta http-equiv="refresh"><link rel="stylesheet" href="x"><base href="https://e/">',
+    );
     expect(out).toBe("<p>a</p>");
   });
 
   it("removes every on* attribute", () => {
-    expect(clean('<p onclick="x()" onmouseover="y()">a</p><a href="/p" onclick="z()">b</a>')).toBe('<p>a</p><a href="https://exemple.fr/p" rel="noopener noreferrer nofollow">b</a>');
+    expect(clean('<p onclick="x()" onmouseover="y()">a</p><a href="/p" onclick="z()">b</a>')).toBe(
+      '<p>a</p><a href="https://exemple.fr/p" rel="noopener noreferrer nofollow">b</a>',
+    );
   });
 
   it("keeps http, https and mailto links only, and marks them noopener noreferrer nofollow", () => {
@@ -36,9 +40,11 @@ describe("sanitiser (reuse: full)", () => {
   });
 
   it("drops an image that sits inside a link, since links do not nest, and a link left empty", () => {
-    expect(clean('<p><a href="/dossier"><img src="https://tiers.example/v.jpg" alt="Vignette"> Le dossier</a> suite</p><p><a href="/seule"><img src="s.jpg"></a>fin</p>')).toBe(
-      '<p><a href="https://exemple.fr/dossier" rel="noopener noreferrer nofollow"> Le dossier</a> suite</p><p>fin</p>',
-    );
+    expect(
+      clean(
+        '<p><a href="/dossier"><img src="https://tiers.example/v.jpg" alt="Vignette"> Le dossier</a> suite</p><p><a href="/seule"><img src="s.jpg"></a>fin</p>',
+      ),
+    ).toBe('<p><a href="https://exemple.fr/dossier" rel="noopener noreferrer nofollow"> Le dossier</a> suite</p><p>fin</p>');
   });
 
   it("keeps nothing a visitor's browser would fetch from a third party", () => {
@@ -50,7 +56,9 @@ describe("sanitiser (reuse: full)", () => {
         '<table background="https://tiers.example/bg.png"><tr><td style="background:url(https://tiers.example/c.png)">case</td></tr></table>' +
         '<img src="data:image/png;base64,AAAA" alt="incrustée"><img src="//tiers.example/proto.png" alt="sans protocole">',
     );
-    expect(out).not.toMatch(/<(img|picture|source|video|audio|track|svg|image|input|iframe|embed|object)\b|\s(src|srcset|poster|background|style|data)=/i);
+    expect(out).not.toMatch(
+      /<(img|picture|source|video|audio|track|svg|image|input|iframe|embed|object)\b|\s(src|srcset|poster|background|style|data)=/i,
+    );
     expect(out).toContain("Vidéo");
     expect(out).toContain("case");
   });
@@ -72,7 +80,33 @@ describe("sanitiser (reuse: full)", () => {
 describe("plain text", () => {
   it("gives text without markup nor reference as the parser would", () => {
     const random = createRandom(11);
-    const pool = ["a", "é", "É", ">", "\"", "'", "gt;", "#39;", " ", "\n", "\t", "\r", "\u0000", "\u0085", "\u0092", "\u00a0", "\u2028", "Ã©", "â€™", "\ud83d\ude00", "\ud800", "]]>", "-->", "{{", "%"];
+    const pool = [
+      "a",
+      "é",
+      "É",
+      ">",
+      '"',
+      "'",
+      "gt;",
+      "#39;",
+      " ",
+      "\n",
+      "\t",
+      "\r",
+      "\u0000",
+      "\u0085",
+      "\u0092",
+      "\u00a0",
+      "\u2028",
+      "Ã©",
+      "â€™",
+      "\ud83d\ude00",
+      "\ud800",
+      "]]>",
+      "-->",
+      "{{",
+      "%",
+    ];
     for (let i = 0; i < 2000; i++) {
       const text = Array.from({ length: random.int(0, 15) }, () => random.pick(pool)).join("");
       // The span makes the parser read the text.

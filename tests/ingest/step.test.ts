@@ -9,7 +9,15 @@ import type { Stored } from "../../src/ingest/store.ts";
 const NOW = DateTime.fromISO("2026-11-23T10:00:00", { zone: "Europe/Paris" });
 const FEED = "https://exemple.fr/flux.xml";
 const source = sourceSchema.parse({ id: "essai", name: "Essai", feed: FEED, section: "actualites", territory: "national" });
-const earlier: SourceState = { feed: FEED, status: "ok", etag: '"v1"', lastAttempt: "2026-11-22T03:00:00+01:00", lastSuccess: "2026-11-22T03:00:00+01:00", failures: 0, itemsAdded: 4 };
+const earlier: SourceState = {
+  feed: FEED,
+  status: "ok",
+  etag: '"v1"',
+  lastAttempt: "2026-11-22T03:00:00+01:00",
+  lastSuccess: "2026-11-22T03:00:00+01:00",
+  failures: 0,
+  itemsAdded: 4,
+};
 const answered = { redirects: [] };
 const nothingStored: Stored = { added: [], duplicates: 0, capped: 0, invalid: [], flagged: [] };
 
@@ -22,11 +30,46 @@ describe("settleSource", () => {
       duplicates: 3,
       capped: 1,
       invalid: ["« c » : adresse de l'article trop longue"],
-      flagged: [{ guid: "g", url: "https://exemple.fr/b", canonicalUrl: "exemple.fr/b", title: "b", summary: "", date: "2026-11-23T10:00:00+01:00", dateFlag: "missing", categories: [] }],
+      flagged: [
+        {
+          guid: "g",
+          url: "https://exemple.fr/b",
+          canonicalUrl: "exemple.fr/b",
+          title: "b",
+          summary: "",
+          date: "2026-11-23T10:00:00+01:00",
+          dateFlag: "missing",
+          categories: [],
+        },
+      ],
     };
-    const { report, next } = settle({ kind: "fetched", ...answered, validators: { etag: '"v2"' }, reading: { format: "rss", encoding: "utf-8", filtered: 5, tooOld: 0, noLink: 1, borderline: [] }, stored });
-    expect(report).toMatchObject({ status: "ok", added: stored.added, duplicates: 3, capped: 1, filtered: 5, noLink: 1, invalid: stored.invalid, flaggedDates: [{ title: "b", flag: "missing" }], format: "rss" });
-    expect(next).toEqual({ feed: FEED, status: "ok", etag: '"v2"', lastAttempt: "2026-11-23T10:00:00+01:00", lastSuccess: "2026-11-23T10:00:00+01:00", failures: 0, itemsAdded: 6 });
+    const { report, next } = settle({
+      kind: "fetched",
+      ...answered,
+      validators: { etag: '"v2"' },
+      reading: { format: "rss", encoding: "utf-8", filtered: 5, tooOld: 0, noLink: 1, borderline: [] },
+      stored,
+    });
+    expect(report).toMatchObject({
+      status: "ok",
+      added: stored.added,
+      duplicates: 3,
+      capped: 1,
+      filtered: 5,
+      noLink: 1,
+      invalid: stored.invalid,
+      flaggedDates: [{ title: "b", flag: "missing" }],
+      format: "rss",
+    });
+    expect(next).toEqual({
+      feed: FEED,
+      status: "ok",
+      etag: '"v2"',
+      lastAttempt: "2026-11-23T10:00:00+01:00",
+      lastSuccess: "2026-11-23T10:00:00+01:00",
+      failures: 0,
+      itemsAdded: 6,
+    });
   });
 
   it("says ok and unchanged for a 304, keeping the state as it was", () => {
@@ -36,15 +79,33 @@ describe("settleSource", () => {
   });
 
   it("reports a permanent redirect and keeps it in the state", () => {
-    const { report, next } = settle({ kind: "fetched", redirects: [{ from: FEED, to: "https://exemple.fr/nouveau.xml", status: 301 }], movedTo: "https://exemple.fr/nouveau.xml", validators: {}, reading: { format: "rss", encoding: "utf-8", filtered: 0, tooOld: 0, noLink: 0, borderline: [] }, stored: nothingStored });
+    const { report, next } = settle({
+      kind: "fetched",
+      redirects: [{ from: FEED, to: "https://exemple.fr/nouveau.xml", status: 301 }],
+      movedTo: "https://exemple.fr/nouveau.xml",
+      validators: {},
+      reading: { format: "rss", encoding: "utf-8", filtered: 0, tooOld: 0, noLink: 0, borderline: [] },
+      stored: nothingStored,
+    });
     expect(report).toMatchObject({ status: "ok", movedTo: "https://exemple.fr/nouveau.xml" });
     expect(next?.movedTo).toBe("https://exemple.fr/nouveau.xml");
   });
 
   it("marks a source failing after an error, with a back-off, keeping its validators and last success", () => {
     const { report, next } = settle({ kind: "failed", code: "http", error: "le serveur a répondu 500" });
-    expect(report).toMatchObject({ status: "failing", error: "le serveur a répondu 500", failures: 1, retryAfter: "2026-11-23T11:00:00+01:00" });
-    expect(next).toMatchObject({ status: "failing", etag: '"v1"', lastSuccess: earlier.lastSuccess, failures: 1, lastError: "le serveur a répondu 500" });
+    expect(report).toMatchObject({
+      status: "failing",
+      error: "le serveur a répondu 500",
+      failures: 1,
+      retryAfter: "2026-11-23T11:00:00+01:00",
+    });
+    expect(next).toMatchObject({
+      status: "failing",
+      etag: '"v1"',
+      lastSuccess: earlier.lastSuccess,
+      failures: 1,
+      lastError: "le serveur a répondu 500",
+    });
   });
 
   it("marks an answer that is no readable feed failing too", () => {
@@ -73,7 +134,13 @@ describe("settleSource", () => {
   });
 
   it("reports a source the state asked to wait for, with the reason and date it recorded", () => {
-    const waiting: SourceState = { ...earlier, status: "failing", failures: 2, lastError: "le serveur a répondu 500", retryAfter: "2026-11-23T12:00:00+01:00" };
+    const waiting: SourceState = {
+      ...earlier,
+      status: "failing",
+      failures: 2,
+      lastError: "le serveur a répondu 500",
+      retryAfter: "2026-11-23T12:00:00+01:00",
+    };
     const { report, next } = settle({ kind: "not-visited", reason: "waiting" }, waiting);
     expect(report).toMatchObject({ status: "waiting", error: "le serveur a répondu 500", retryAfter: "2026-11-23T12:00:00+01:00" });
     expect(next).toBeUndefined();

@@ -36,12 +36,7 @@ export async function startServer(): Promise<FeedServer> {
     if (handler) handler(req, res);
     else res.writeHead(404).end("introuvable");
   });
-  return {
-    url: (path) => `${server.base}${path}`,
-    route: (path, handler) => routes.set(path, handler),
-    requests,
-    close: server.close,
-  };
+  return { url: (path) => `${server.base}${path}`, route: (path, handler) => routes.set(path, handler), requests, close: server.close };
 }
 
 /** A handler sending `body` with the given headers (content type defaults to RSS); honours If-None-Match. */
@@ -53,10 +48,22 @@ export function serve(body: string | Buffer, headers: Record<string, string> = {
 }
 
 export const THEMES = [
-  { id: "discriminations", label: "Discriminations", description: "d", strong: ["discrimin*", "racis*", "Défenseur des droits"], weak: ["préjugés"] },
+  {
+    id: "discriminations",
+    label: "Discriminations",
+    description: "d",
+    strong: ["discrimin*", "racis*", "Défenseur des droits"],
+    weak: ["préjugés"],
+  },
   { id: "laicite", label: "Laïcité", description: "l", strong: ["laïcité", "fait religieux"], weak: ["culte", "cultes"] },
   { id: "radicalisation", label: "Radicalisation", description: "r", strong: ["radicalis*", "P/CVE"], weak: ["polarisation"] },
-  { id: "derives-sectaires", label: "Dérives sectaires", description: "s", strong: ["dérives sectaires", "Miviludes"], weak: ["emprise", "secte"] },
+  {
+    id: "derives-sectaires",
+    label: "Dérives sectaires",
+    description: "s",
+    strong: ["dérives sectaires", "Miviludes"],
+    weak: ["emprise", "secte"],
+  },
   { id: "prevention-delinquance", label: "Prévention", description: "p", strong: ["CLSPD"], weak: ["prévention", "délinquance"] },
 ];
 

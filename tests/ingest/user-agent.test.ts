@@ -33,7 +33,11 @@ describe("the User-Agent", () => {
     server.route("/rss.xml", serve(fixture("rss2-three-items.xml")));
     site = createSite([source("essai", server.url("/rss.xml"))]);
     writeFileSync(join(site.root, "_data/site.yaml"), "url: https://appui-quimper.example\n");
-    await main(["--root", site.root, "--themes", join(site.root, "_data/themeCatalog.yaml"), "--allow-host", "127.0.0.1", "--dry-run"], () => {}, () => {});
+    await main(
+      ["--root", site.root, "--themes", join(site.root, "_data/themeCatalog.yaml"), "--allow-host", "127.0.0.1", "--dry-run"],
+      () => {},
+      () => {},
+    );
     expect(server.requests[0]?.headers["user-agent"]).toBe(userAgentFor("https://appui-quimper.example"));
   });
 });

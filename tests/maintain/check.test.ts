@@ -12,7 +12,14 @@ import { fixtureText, scriptedIo, tempRoot, type TempRoot } from "./support.ts";
 const run = promisify(execFile);
 let server: FeedServer;
 let temp: TempRoot;
-const source = (id: string, path: string, extra: Record<string, unknown> = {}) => ({ id, name: id, feed: server.url(path), section: "actualites", territory: "brest", ...extra });
+const source = (id: string, path: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: id,
+  feed: server.url(path),
+  section: "actualites",
+  territory: "brest",
+  ...extra,
+});
 const writeRegistry = (entries: unknown[]) => writeFile(temp.registryFile, stringify(entries));
 const check = async () => {
   const io = scriptedIo();
@@ -24,7 +31,12 @@ beforeAll(async () => {
   server = await startServer();
   server.route("/bon.xml", serve(await fixtureText("feed-laicite-football-radicalisation.xml")));
   server.route("/deplace.xml", (_req, res) => res.writeHead(308, { location: "/bon.xml" }).end());
-  server.route("/page/", serve('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/bon.xml"></head></html>', { "content-type": "text/html" }));
+  server.route(
+    "/page/",
+    serve('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/bon.xml"></head></html>', {
+      "content-type": "text/html",
+    }),
+  );
 });
 afterAll(() => server.close());
 beforeEach(async () => {
@@ -66,10 +78,18 @@ describe("npm run sources:check", () => {
   });
 
   it("stops before any request on an invalid registry, naming each source and key, with exit code 1", async () => {
-    await writeRegistry([source("bon", "/bon.xml", { section: "presse" }), { id: "Mauvais id", name: "x", feed: "ftp://x", section: "recherche", territory: "brest" }]);
+    await writeRegistry([
+      source("bon", "/bon.xml", { section: "presse" }),
+      { id: "Mauvais id", name: "x", feed: "ftp://x", section: "recherche", territory: "brest" },
+    ]);
     const before = server.requests.length;
-    const script = run(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts/sources-check.ts"), "--root", temp.root], { cwd: PROJECT_ROOT });
-    const failure = await script.then(() => undefined, (error: { code: number; stderr: string }) => error);
+    const script = run(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts/sources-check.ts"), "--root", temp.root], {
+      cwd: PROJECT_ROOT,
+    });
+    const failure = await script.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain("source « bon », clé « section »");
     expect(failure?.stderr).toContain("source « Mauvais id », clé « id »");

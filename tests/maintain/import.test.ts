@@ -30,7 +30,11 @@ describe("readOpmlFeeds", () => {
 
   it("keeps names and addresses free of control characters and bidi overrides, on one line", async () => {
     expect(readOpmlFeeds(await fixtureText("subscriptions-hostile-names.opml"), "piege.opml")).toEqual([
-      { name: "Revue piégée lmth.exe - id: autre", feed: "https://piege.example.org/rss%C2%9B", site: "https://piege.example.org/%E2%80%AE" },
+      {
+        name: "Revue piégée lmth.exe - id: autre",
+        feed: "https://piege.example.org/rss%C2%9B",
+        site: "https://piege.example.org/%E2%80%AE",
+      },
     ]);
   });
 
@@ -54,8 +58,12 @@ describe("npm run sources:import", () => {
     await importFile(OPML, "--territory", "bretagne");
     const registry = await temp.registry();
     expect(registry.startsWith(await fixtureText("sources-with-comments.yaml"))).toBe(true);
-    expect(registry).toMatch(/# Importées de subscriptions-two-folders\.opml par « npm run sources:import » le \d{4}-\d{2}-\d{2}\n- id: revue-and-societes\n  name: Revue & « Sociétés »\n  feed: https:\/\/revue\.example\.org\/rss\n  site: https:\/\/revue\.example\.org\/\n  section: recherche\n  territory: bretagne\n/);
-    expect(registry).toMatch(/- id: journal-du-soir\n  name: Journal du soir\n  feed: https:\/\/journal\.example\.org\/feed\.xml\n  section: actualites\n  territory: bretagne\n$/);
+    expect(registry).toMatch(
+      /# Importées de subscriptions-two-folders\.opml par « npm run sources:import » le \d{4}-\d{2}-\d{2}\n- id: revue-and-societes\n  name: Revue & « Sociétés »\n  feed: https:\/\/revue\.example\.org\/rss\n  site: https:\/\/revue\.example\.org\/\n  section: recherche\n  territory: bretagne\n/,
+    );
+    expect(registry).toMatch(
+      /- id: journal-du-soir\n  name: Journal du soir\n  feed: https:\/\/journal\.example\.org\/feed\.xml\n  section: actualites\n  territory: bretagne\n$/,
+    );
   });
 
   it("changes nothing when every feed is already followed", async () => {

@@ -4,7 +4,15 @@ import { expect, it } from "vitest";
 import { prepareSite, runBuild } from "../support/site-build.ts";
 
 it("stops a build on a link state with a date that is no date, naming the file and the field", async () => {
-  const state = { "https://exemple.fr/": { checked: "2026-12-02T02:30:00.000Z", lastSuccess: null, firstFailure: "pas une date", status: 404, error: "réponse 404" } };
+  const state = {
+    "https://exemple.fr/": {
+      checked: "2026-12-02T02:30:00.000Z",
+      lastSuccess: null,
+      firstFailure: "pas une date",
+      status: 404,
+      error: "réponse 404",
+    },
+  };
   const root = await prepareSite({ files: { "_data/linkState.json": JSON.stringify(state) } });
   let output = "";
   try {

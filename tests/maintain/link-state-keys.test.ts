@@ -43,7 +43,8 @@ describe("npm run check:links -- --resources with a resource URL that is no URL"
   let server: FeedServer;
   let root: string;
   const stateFile = () => join(root, "_data/linkState.json");
-  const resource = (name: string, url: string) => writeFile(join(root, "content/ressources", `${name}.md`), `---\ntitle: "${name}"\nurl: "${url}"\ntype: guide\n---\n\nTexte.\n`);
+  const resource = (name: string, url: string) =>
+    writeFile(join(root, "content/ressources", `${name}.md`), `---\ntitle: "${name}"\nurl: "${url}"\ntype: guide\n---\n\nTexte.\n`);
 
   beforeAll(async () => {
     server = await startServer();
@@ -63,9 +64,15 @@ describe("npm run check:links -- --resources with a resource URL that is no URL"
 
   it("names the invalid URL and its file in French, checks the others and writes their state", async () => {
     const io = scriptedIo();
-    const code = await checkLinks(["--resources", "--root", root, "--state", stateFile(), "--allow-host", "127.0.0.1", "--timeout", "2"], io, () => new Date(NIGHT));
+    const code = await checkLinks(
+      ["--resources", "--root", root, "--state", stateFile(), "--allow-host", "127.0.0.1", "--timeout", "2"],
+      io,
+      () => new Date(NIGHT),
+    );
     expect(code).toBe(1);
-    expect(io.output).toContain(`content/ressources/casse.md : champ « url » : adresse invalide « http://127.0.0.1%2509:18095/x », non vérifiée`);
+    expect(io.output).toContain(
+      `content/ressources/casse.md : champ « url » : adresse invalide « http://127.0.0.1%2509:18095/x », non vérifiée`,
+    );
     const state = JSON.parse(await readFile(stateFile(), "utf8")) as LinkState;
     expect(Object.keys(state)).toEqual([`${server.url("/")}`, server.url("/guide")]);
     expect(state[server.url("/guide")]).toMatchObject({ lastSuccess: NIGHT, firstFailure: null, status: 200 });
@@ -82,7 +89,11 @@ describe("a damaged link state", () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it.each([
-    ["a date that is no date", { checked: NIGHT, lastSuccess: null, firstFailure: "pas une date", status: 404, error: "réponse 404" }, "firstFailure"],
+    [
+      "a date that is no date",
+      { checked: NIGHT, lastSuccess: null, firstFailure: "pas une date", status: 404, error: "réponse 404" },
+      "firstFailure",
+    ],
     ["a numeric date", { checked: NIGHT, lastSuccess: null, firstFailure: 12, status: 404, error: "réponse 404" }, "firstFailure"],
     ["an object for a date", { checked: { a: 1 }, lastSuccess: null, firstFailure: null, status: 200, error: null }, "checked"],
   ])("is refused naming the file and the field: %s", async (_, record, field) => {

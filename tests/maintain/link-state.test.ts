@@ -11,11 +11,18 @@ import { scriptedIo } from "./support.ts";
 const URL_A = "https://a.example.org/";
 const night = (day: number) => `2026-12-${String(day).padStart(2, "0")}T02:30:00.000Z`;
 const ok = (url = URL_A): LinkOutcome => ({ url, ok: true, status: 200, error: null });
-const failed = (status: number | null = 404, url = URL_A): LinkOutcome => ({ url, ok: false, status, error: status ? `réponse ${status}` : "pas de réponse" });
+const failed = (status: number | null = 404, url = URL_A): LinkOutcome => ({
+  url,
+  ok: false,
+  status,
+  error: status ? `réponse ${status}` : "pas de réponse",
+});
 
 describe("the link state after a night", () => {
   it("records a first success", () => {
-    expect(nextLinkState({}, [ok()], night(1), true)).toEqual({ [URL_A]: { checked: night(1), lastSuccess: night(1), firstFailure: null, status: 200, error: null } });
+    expect(nextLinkState({}, [ok()], night(1), true)).toEqual({
+      [URL_A]: { checked: night(1), lastSuccess: night(1), firstFailure: null, status: 200, error: null },
+    });
   });
 
   it("sets the first failure once and keeps it while the link keeps failing, with the last success", () => {
@@ -27,7 +34,13 @@ describe("the link state after a night", () => {
   it("resets the first failure when the link answers again", () => {
     const failing = nextLinkState({}, [failed(null)], night(1), true);
     expect(failing[URL_A]).toMatchObject({ lastSuccess: null, firstFailure: night(1), status: null });
-    expect(nextLinkState(failing, [ok()], night(2), true)[URL_A]).toEqual({ checked: night(2), lastSuccess: night(2), firstFailure: null, status: 200, error: null });
+    expect(nextLinkState(failing, [ok()], night(2), true)[URL_A]).toEqual({
+      checked: night(2),
+      lastSuccess: night(2),
+      firstFailure: null,
+      status: 200,
+      error: null,
+    });
   });
 
   it("leaves the state as it was after a night where nothing changed, so nothing is committed", () => {
@@ -67,8 +80,16 @@ describe("npm run check:links -- --resources --state FILE", () => {
     writeFile(join(root, "content/ressources", `${name}.md`), `---\ntitle: "${name}"\nurl: ${url}\ntype: guide\n---\n\nTexte.\n`);
   const runCheck = async (day: number) => {
     const io = scriptedIo();
-    const code = await checkLinks(["--resources", "--root", root, "--state", stateFile(), "--allow-host", "127.0.0.1", "--timeout", "2"], io, () => new Date(night(day)));
-    return { code, output: io.output, state: JSON.parse(await readFile(stateFile(), "utf8")) as Record<string, { firstFailure: string | null; lastSuccess: string | null }> };
+    const code = await checkLinks(
+      ["--resources", "--root", root, "--state", stateFile(), "--allow-host", "127.0.0.1", "--timeout", "2"],
+      io,
+      () => new Date(night(day)),
+    );
+    return {
+      code,
+      output: io.output,
+      state: JSON.parse(await readFile(stateFile(), "utf8")) as Record<string, { firstFailure: string | null; lastSuccess: string | null }>,
+    };
   };
 
   beforeAll(async () => {

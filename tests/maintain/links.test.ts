@@ -9,7 +9,8 @@ import { scriptedIo } from "./support.ts";
 let server: FeedServer;
 let site: string;
 let report: LinkReport;
-const page = (links: string[]) => `<!doctype html><html lang="fr"><head><title>p</title></head><body>${links.map((l) => `<a href="${l}">lien</a>`).join("")}</body></html>`;
+const page = (links: string[]) =>
+  `<!doctype html><html lang="fr"><head><title>p</title></head><body>${links.map((l) => `<a href="${l}">lien</a>`).join("")}</body></html>`;
 
 /** A built site in miniature: pages and a resource link out, a watch item links to the press. */
 async function writeSite(dir: string): Promise<void> {
@@ -47,7 +48,11 @@ describe("npm run check:links", () => {
   });
 
   it("reports a link whose server does not answer in time", () => {
-    expect(report.broken).toContainEqual({ url: server.url("/lent"), status: "pas de réponse (délai dépassé ou serveur injoignable)", page: "/a-propos/" });
+    expect(report.broken).toContainEqual({
+      url: server.url("/lent"),
+      status: "pas de réponse (délai dépassé ou serveur injoignable)",
+      page: "/a-propos/",
+    });
   });
 
   it("reports redirected links with where they lead", () => {
@@ -64,8 +69,12 @@ describe("npm run check:links", () => {
   it("exits 1 with a French report when a link is broken", async () => {
     const io = scriptedIo();
     expect(await checkLinks(["--dir", site, "--timeout", "1", "--allow-host", "127.0.0.1"], io)).toBe(1);
-    expect(io.output).toMatch(/Liens cassés \(2\) :\n {2}- http:\/\/127\.0\.0\.1:\d+\/absent : réponse 404, sur la page \/ressources\/guide\//);
-    expect(io.output).toMatch(/Liens redirigés \(1\), à mettre à jour si la nouvelle adresse est la bonne :\n {2}- .*\/deplace → .*\/ok, sur la page \/ressources\/guide\//);
+    expect(io.output).toMatch(
+      /Liens cassés \(2\) :\n {2}- http:\/\/127\.0\.0\.1:\d+\/absent : réponse 404, sur la page \/ressources\/guide\//,
+    );
+    expect(io.output).toMatch(
+      /Liens redirigés \(1\), à mettre à jour si la nouvelle adresse est la bonne :\n {2}- .*\/deplace → .*\/ok, sur la page \/ressources\/guide\//,
+    );
   }, 20_000);
 
   it("asks for a build first when there is no built site", async () => {
@@ -76,8 +85,14 @@ describe("npm run check:links", () => {
 describe("the address guard of check:links", () => {
   it("refuses a link to a loopback or private address unless its host is allowed", async () => {
     const guarded = await checkUrls([server.url("/ok")], { timeoutMs: 1000, concurrency: 2, allowHosts: [] });
-    expect(guarded.outcomes).toEqual([{ url: server.url("/ok"), ok: false, status: null, error: expect.stringMatching(/^hôte « 127\.0\.0\.1 » refusé : il pointe vers une adresse interne/) }]);
-    
+    expect(guarded.outcomes).toEqual([
+      {
+        url: server.url("/ok"),
+        ok: false,
+        status: null,
+        error: expect.stringMatching(/^hôte « 127\.0\.0\.1 » refusé : il pointe vers une adresse interne/),
+      },
+    ]);
   });
 
   it("refuses a localhost address other than the site's own, whatever host is allowed", async () => {

@@ -15,7 +15,8 @@ const OLD = "https://example.org/carnet/feed/";
 const NEW = "https://carnet.example.org/feed/";
 const night = (n: number) => DateTime.fromISO("2026-12-01T03:17:00", { zone: "Europe/Paris" }).plus({ days: n });
 const moved = (to = NEW): Outcome => ({ kind: "not-modified", movedTo: to });
-const nights = (outcomes: Outcome[]) => outcomes.reduce<SourceState | undefined>((state, outcome, n) => nextState(state, OLD, outcome, night(n)), undefined);
+const nights = (outcomes: Outcome[]) =>
+  outcomes.reduce<SourceState | undefined>((state, outcome, n) => nextState(state, OLD, outcome, night(n)), undefined);
 const source = { id: "carnet-recherche", feed: OLD } as Source;
 
 describe("counting the nights a feed redirects permanently", () => {
@@ -35,12 +36,16 @@ describe("counting the nights a feed redirects permanently", () => {
 
 describe("which sources move", () => {
   it(`moves a source after ${MOVE_AFTER_NIGHTS} runs of the same redirect, not before`, () => {
-    expect(movesDue([source], { [source.id]: nights([moved(), moved(), moved()])! })).toEqual([{ id: source.id, from: OLD, to: NEW, nights: 3 }]);
+    expect(movesDue([source], { [source.id]: nights([moved(), moved(), moved()])! })).toEqual([
+      { id: source.id, from: OLD, to: NEW, nights: 3 },
+    ]);
     expect(movesDue([source], { [source.id]: nights([moved(), moved()])! })).toEqual([]);
   });
 
   it("ignores a state about another address than the registry's", () => {
-    expect(movesDue([{ ...source, feed: "https://example.org/nouveau/feed/" }], { [source.id]: nights([moved(), moved(), moved()])! })).toEqual([]);
+    expect(
+      movesDue([{ ...source, feed: "https://example.org/nouveau/feed/" }], { [source.id]: nights([moved(), moved(), moved()])! }),
+    ).toEqual([]);
   });
 });
 
@@ -62,7 +67,10 @@ describe("npm run sources:check -- --follow-moves --summary FILE", () => {
 
   const check = async () => {
     const io = scriptedIo();
-    const code = await checkSources(["--root", temp.root, "--allow-host", "127.0.0.1", "--timeout", "2", "--follow-moves", "--summary", summaryFile()], io);
+    const code = await checkSources(
+      ["--root", temp.root, "--allow-host", "127.0.0.1", "--timeout", "2", "--follow-moves", "--summary", summaryFile()],
+      io,
+    );
     return { code, output: io.output, summary: await readFile(summaryFile(), "utf8") };
   };
 
@@ -77,17 +85,26 @@ describe("npm run sources:check -- --follow-moves --summary FILE", () => {
     const { output, summary } = await check();
     expect(await temp.registry()).toBe(before.replace(`feed: ${OLD}`, `feed: ${newFeed}`));
     expect(loadState(stateFile())["carnet-recherche"]).toEqual({ ...state, feed: newFeed, movedTo: undefined, movedNights: undefined });
-    expect(output).toContain(`Source « carnet-recherche » : « feed » mis à jour, ${OLD} → ${newFeed} (redirection permanente vue 3 relèves de suite).`);
-    expect(summary).toContain(`Adresses mises à jour dans _data/sources.yaml (redirection permanente vue 3 relèves de suite) :\n\n- \`carnet-recherche\` : ${OLD} → ${newFeed}`);
+    expect(output).toContain(
+      `Source « carnet-recherche » : « feed » mis à jour, ${OLD} → ${newFeed} (redirection permanente vue 3 relèves de suite).`,
+    );
+    expect(summary).toContain(
+      `Adresses mises à jour dans _data/sources.yaml (redirection permanente vue 3 relèves de suite) :\n\n- \`carnet-recherche\` : ${OLD} → ${newFeed}`,
+    );
   });
 
   it("lists in the summary the sources to look at, with what is wrong", async () => {
-    await writeFile(temp.registryFile, stringify([
-      { id: "bon", name: "Bon", feed: server.url("/carnet/feed/"), section: "recherche", territory: "national" },
-      { id: "absent", name: "Absent", feed: server.url("/absent.xml"), section: "recherche", territory: "national" },
-    ]));
+    await writeFile(
+      temp.registryFile,
+      stringify([
+        { id: "bon", name: "Bon", feed: server.url("/carnet/feed/"), section: "recherche", territory: "national" },
+        { id: "absent", name: "Absent", feed: server.url("/absent.xml"), section: "recherche", territory: "national" },
+      ]),
+    );
     const { code, summary } = await check();
     expect(code).toBe(2);
-    expect(summary).toBe("### Sources de la veille\n\n1 source(s) à regarder sur 2 (en erreur, déplacées ou devenues des pages web) :\n\n- `absent` : en erreur – le serveur a répondu 404 (adresse introuvable)\n\n");
+    expect(summary).toBe(
+      "### Sources de la veille\n\n1 source(s) à regarder sur 2 (en erreur, déplacées ou devenues des pages web) :\n\n- `absent` : en erreur – le serveur a répondu 404 (adresse introuvable)\n\n",
+    );
   });
 });

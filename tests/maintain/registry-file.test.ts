@@ -6,7 +6,15 @@ import { PROJECT_ROOT } from "../support/site-build.ts";
 import { fixtureText, tempRoot, type TempRoot } from "./support.ts";
 
 const THEMES = loadThemes(`${PROJECT_ROOT}/_data/themeCatalog.yaml`);
-const ENTRY: NewSource = { id: "revue", name: "Revue", feed: "https://revue.example.org/rss", section: "recherche", territory: "europe", themes: ["laicite", "radicalisation"], keep: "all" };
+const ENTRY: NewSource = {
+  id: "revue",
+  name: "Revue",
+  feed: "https://revue.example.org/rss",
+  section: "recherche",
+  territory: "europe",
+  themes: ["laicite", "radicalisation"],
+  keep: "all",
+};
 let temp: TempRoot;
 
 beforeEach(async () => {
@@ -38,7 +46,9 @@ describe("appendSources", () => {
   });
 
   it("names the source and the key of the problem", () => {
-    expect(() => appendSources(temp.registryFile, [{ ...ENTRY, themes: ["inconnu"] }], THEMES, "x")).toThrow(/source « revue », clé « themes\[0\] »/);
+    expect(() => appendSources(temp.registryFile, [{ ...ENTRY, themes: ["inconnu"] }], THEMES, "x")).toThrow(
+      /source « revue », clé « themes\[0\] »/,
+    );
   });
 });
 

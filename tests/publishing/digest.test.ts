@@ -3,8 +3,17 @@ import { describe, expect, it } from "vitest";
 import type { Entry } from "../../src/site/content/entries.ts";
 import { letterId, weeklyLetters } from "../../src/site/lists/digest.ts";
 
-const THEMES = [{ id: "discriminations", crossCutting: false }, { id: "laicite", crossCutting: false }, { id: "jeunesse", crossCutting: true }];
-const item = (slug: string, date: string, themes: string[] = []): Entry => ({ inputPath: slug, url: `/veille/2026/${slug}/`, date: new Date(date), data: { contentType: "watch", title: slug, themes } });
+const THEMES = [
+  { id: "discriminations", crossCutting: false },
+  { id: "laicite", crossCutting: false },
+  { id: "jeunesse", crossCutting: true },
+];
+const item = (slug: string, date: string, themes: string[] = []): Entry => ({
+  inputPath: slug,
+  url: `/veille/2026/${slug}/`,
+  date: new Date(date),
+  data: { contentType: "watch", title: slug, themes },
+});
 const titles = (entries: Entry[]) => entries.map((e) => e.data.title);
 
 describe("letterId", () => {
@@ -33,7 +42,10 @@ describe("letterId", () => {
 
 describe("weeklyLetters", () => {
   it("makes one letter per week that has items, newest first, linked to its neighbours", () => {
-    const letters = weeklyLetters([item("c", "2026-11-25T10:00:00+01:00"), item("b", "2026-11-18T10:00:00+01:00"), item("a", "2026-11-04T10:00:00+01:00")], THEMES);
+    const letters = weeklyLetters(
+      [item("c", "2026-11-25T10:00:00+01:00"), item("b", "2026-11-18T10:00:00+01:00"), item("a", "2026-11-04T10:00:00+01:00")],
+      THEMES,
+    );
     expect(letters.map((l) => [l.id, l.older, l.newer])).toEqual([
       ["2026-S48", "2026-S47", undefined],
       ["2026-S47", "2026-S45", "2026-S48"],
@@ -48,7 +60,11 @@ describe("weeklyLetters", () => {
 
   it("groups items by theme in the catalogue's order, items without theme last", () => {
     const [letter] = weeklyLetters(
-      [item("none", "2026-11-20T10:00:00+01:00"), item("laic", "2026-11-19T10:00:00+01:00", ["laicite"]), item("disc", "2026-11-18T10:00:00+01:00", ["discriminations"])],
+      [
+        item("none", "2026-11-20T10:00:00+01:00"),
+        item("laic", "2026-11-19T10:00:00+01:00", ["laicite"]),
+        item("disc", "2026-11-18T10:00:00+01:00", ["discriminations"]),
+      ],
       THEMES,
     );
     expect(letter?.groups.map((g) => [g.theme, titles(g.items)])).toEqual([
@@ -70,7 +86,10 @@ describe("weeklyLetters", () => {
   });
 
   it("puts the group's selection first in its theme's group", () => {
-    const chosen = { ...item("chosen", "2026-11-17T10:00:00+01:00", ["laicite"]), data: { contentType: "watch", title: "chosen", themes: ["laicite"], selected: true } };
+    const chosen = {
+      ...item("chosen", "2026-11-17T10:00:00+01:00", ["laicite"]),
+      data: { contentType: "watch", title: "chosen", themes: ["laicite"], selected: true },
+    };
     const [letter] = weeklyLetters([item("newer", "2026-11-19T10:00:00+01:00", ["laicite"]), chosen], THEMES);
     expect(titles(letter!.groups[0]!.items)).toEqual(["chosen", "newer"]);
   });

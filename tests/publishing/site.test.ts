@@ -68,9 +68,12 @@ describe("the site-wide Atom feed", () => {
   });
 
   it("links a watch item to its page and to the original article", () => {
-    const entry = children(atom("/feed.xml"), "entry").find((e) => text(e, "title").startsWith("Le \"complot\""))!;
+    const entry = children(atom("/feed.xml"), "entry").find((e) => text(e, "title").startsWith('Le "complot"'))!;
     const links = Object.fromEntries(children(entry, "link").map((l) => [l.getAttribute("rel"), l.getAttribute("href")]));
-    expect(links).toEqual({ alternate: `${SITE_URL}/veille/2026/2026-11-25-complot-antislash/`, related: "https://example.org/complot?a=1&b=2" });
+    expect(links).toEqual({
+      alternate: `${SITE_URL}/veille/2026/2026-11-25-complot-antislash/`,
+      related: "https://example.org/complot?a=1&b=2",
+    });
   });
 
   it("carries a post's text with its links made absolute", () => {
@@ -83,7 +86,12 @@ describe("the JSON feed", () => {
   const feed = () => JSON.parse(read("/feed.json"));
 
   it("is JSON Feed 1.1 with absolute home and feed URLs", () => {
-    expect(feed()).toMatchObject({ version: "https://jsonfeed.org/version/1.1", home_page_url: `${SITE_URL}/`, feed_url: `${SITE_URL}/feed.json`, language: "fr" });
+    expect(feed()).toMatchObject({
+      version: "https://jsonfeed.org/version/1.1",
+      home_page_url: `${SITE_URL}/`,
+      feed_url: `${SITE_URL}/feed.json`,
+      language: "fr",
+    });
   });
 
   it("gives every item an id, an absolute URL and a content", () => {
@@ -132,7 +140,16 @@ describe("theme pages", () => {
 
   it("are all reachable from the list of themes", () => {
     const index = read("/themes/");
-    for (const id of ["discriminations", "laicite", "radicalisation", "complotisme", "derives-sectaires", "prevention-delinquance", "politique-de-la-ville", "jeunesse"]) {
+    for (const id of [
+      "discriminations",
+      "laicite",
+      "radicalisation",
+      "complotisme",
+      "derives-sectaires",
+      "prevention-delinquance",
+      "politique-de-la-ville",
+      "jeunesse",
+    ]) {
       expect(index).toContain(`href="/themes/${id}/"`);
     }
   });
@@ -188,12 +205,19 @@ describe("the sources OPML", () => {
 
   it("writes names with quotes and ampersands as the registry has them", () => {
     const revue = children(opml(), "outline").find((o) => o.getAttribute("xmlUrl") === "http://example.org/revue/rss")!;
-    expect([revue.getAttribute("type"), revue.getAttribute("text"), revue.getAttribute("htmlUrl")]).toEqual(["rss", "Revue & « société »", "https://example.org/revue/"]);
+    expect([revue.getAttribute("type"), revue.getAttribute("text"), revue.getAttribute("htmlUrl")]).toEqual([
+      "rss",
+      "Revue & « société »",
+      "https://example.org/revue/",
+    ]);
   });
 });
 
 describe("the sources page", () => {
-  const row = (name: string) => read("/sources/").split("<tr").find((r) => r.includes(name)) ?? "";
+  const row = (name: string) =>
+    read("/sources/")
+      .split("<tr")
+      .find((r) => r.includes(name)) ?? "";
 
   it("lists every source of the registry with its section, territory and feed", () => {
     const source = row("Défenseur des droits");
@@ -210,7 +234,10 @@ describe("the sources page", () => {
   it.each([
     ["Défenseur des droits", /à jour/],
     ["Source d’essai", /en erreur depuis \d+ jours<br><span class="source-health__error">délai dépassé/],
-    ["Revue &amp; «\u202Fsociété\u202F»", /redirection permanente à corriger\u202F: remplacer l’adresse du flux par https:\/\/example\.org\/revue\/rss/],
+    [
+      "Revue &amp; «\u202Fsociété\u202F»",
+      /redirection permanente à corriger\u202F: remplacer l’adresse du flux par https:\/\/example\.org\/revue\/rss/,
+    ],
     ["Ancien carnet", /disparue/],
     ["Site qui limite les passages", /en pause jusqu’au 15 janvier 2030/],
     ["Nouvelle source", /pas encore relevée/],
@@ -225,7 +252,9 @@ describe("new page types", () => {
     const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
     const pages = [...NEW_PAGES, "/veille/lettre/2026-S48/courriel.html"];
     const reports = await Promise.all(pages.map((url) => validator.validateString(read(url), url)));
-    const errors = reports.flatMap((r) => r.results.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line} ${m.ruleId} ${m.message}`)));
+    const errors = reports.flatMap((r) =>
+      r.results.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line} ${m.ruleId} ${m.message}`)),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -247,11 +276,20 @@ describe("internal links", () => {
 });
 
 describe("a watch item page", () => {
-  const itemPage = (theme: string, stem: string) => read(/href="(\/veille\/[^"]+)"/.exec(read(`/themes/${theme}/`).split("\n").find((l) => l.includes(stem)) ?? "")![1]!);
+  const itemPage = (theme: string, stem: string) =>
+    read(
+      /href="(\/veille\/[^"]+)"/.exec(
+        read(`/themes/${theme}/`)
+          .split("\n")
+          .find((l) => l.includes(stem)) ?? "",
+      )![1]!,
+    );
 
   it("tells maintainers, discreetly, why the watch kept the item", () => {
     // The typography transform puts narrow no-break spaces before « : » and inside guillemets.
-    expect(itemPage("laicite", "laicite-a-l-ecole").replace(/\u202f/g, " ")).toContain("Retenu automatiquement pour : « laïcité », « école » (indice) (score 1,5).");
+    expect(itemPage("laicite", "laicite-a-l-ecole").replace(/\u202f/g, " ")).toContain(
+      "Retenu automatiquement pour : « laïcité », « école » (indice) (score 1,5).",
+    );
   });
 
   it("says nothing of the kind for an item without reasons", () => {

@@ -34,16 +34,18 @@ describe("sourceHealth", () => {
   });
 
   it("counts whole days of failure since the last success", () => {
-    expect(healthOf(source(), state({ status: "failing", lastSuccess: "2026-11-20T02:00:00+01:00", lastError: "HTTP 500" }))).toMatchObject({
-      kind: "failing",
-      status: "en erreur depuis 3 jours",
-      error: "HTTP 500",
-    });
+    expect(healthOf(source(), state({ status: "failing", lastSuccess: "2026-11-20T02:00:00+01:00", lastError: "HTTP 500" }))).toMatchObject(
+      { kind: "failing", status: "en erreur depuis 3 jours", error: "HTTP 500" },
+    );
   });
 
   it("writes one day in the singular and today in words", () => {
-    expect(healthOf(source(), state({ status: "failing", lastSuccess: "2026-11-22T08:00:00+01:00" })).status).toBe("en erreur depuis 1 jour");
-    expect(healthOf(source(), state({ status: "failing", lastSuccess: "2026-11-23T02:00:00+01:00" })).status).toBe("en erreur depuis aujourd'hui");
+    expect(healthOf(source(), state({ status: "failing", lastSuccess: "2026-11-22T08:00:00+01:00" })).status).toBe(
+      "en erreur depuis 1 jour",
+    );
+    expect(healthOf(source(), state({ status: "failing", lastSuccess: "2026-11-23T02:00:00+01:00" })).status).toBe(
+      "en erreur depuis aujourd'hui",
+    );
   });
 
   it("says when a failing source never succeeded", () => {
@@ -62,11 +64,16 @@ describe("sourceHealth", () => {
   });
 
   it("gives the date until which a throttled source is paused", () => {
-    expect(healthOf(source(), state({ status: "throttled", retryAfter: "2026-11-25T12:00:00+01:00" })).status).toBe("en pause jusqu'au 25 novembre 2026, à la demande du site");
+    expect(healthOf(source(), state({ status: "throttled", retryAfter: "2026-11-25T12:00:00+01:00" })).status).toBe(
+      "en pause jusqu'au 25 novembre 2026, à la demande du site",
+    );
   });
 
   it("treats a state kept for another feed URL as a source not yet fetched", () => {
-    expect(healthOf(source(), { ...state({ itemsAdded: 4 }), feed: "https://example.org/old" })).toMatchObject({ kind: "new", itemsAdded: 0 });
+    expect(healthOf(source(), { ...state({ itemsAdded: 4 }), feed: "https://example.org/old" })).toMatchObject({
+      kind: "new",
+      itemsAdded: 0,
+    });
   });
 
   it("says a disabled source is disabled whatever its state", () => {
@@ -94,6 +101,8 @@ describe("healthSummary", () => {
   });
 
   it("makes each word agree with its number", () => {
-    expect(healthSummary({ ...none, ok: 1, gone: 2, new: 1, disabled: 2 })).toBe("1 à jour, 2 disparues, 1 pas encore relevée, 2 désactivées");
+    expect(healthSummary({ ...none, ok: 1, gone: 2, new: 1, disabled: 2 })).toBe(
+      "1 à jour, 2 disparues, 1 pas encore relevée, 2 désactivées",
+    );
   });
 });

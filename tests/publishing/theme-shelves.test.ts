@@ -4,7 +4,12 @@ import { FEED_SIZE, feedSpecs, newestOf } from "../../src/site/feeds/specs.ts";
 import { themeShelves } from "../../src/site/lists/theme-shelves.ts";
 
 const THEMES = [{ id: "laicite" }, { id: "radicalisation" }];
-const entry = (name: string, date: string, themes: string[]): Entry => ({ inputPath: name, url: `/${name}/`, date: new Date(date), data: { contentType: "watch", title: name, themes } });
+const entry = (name: string, date: string, themes: string[]): Entry => ({
+  inputPath: name,
+  url: `/${name}/`,
+  date: new Date(date),
+  data: { contentType: "watch", title: name, themes },
+});
 const names = (entries: Entry[]) => entries.map((e) => e.data.title);
 const many = (count: number, themes: string[]) =>
   Array.from({ length: count }, (_, i) => entry(`w${i}`, new Date(Date.UTC(2026, 10, 1) - i * 3600_000).toISOString(), themes));
@@ -52,7 +57,10 @@ describe("themeShelves", () => {
   });
 
   it("ignores themes that are not in the catalogue", () => {
-    expect(Object.keys(themeShelves(THEMES, { watch: [entry("w", "2026-11-01", ["ancien"])], resources: [], posts: [] }))).toEqual(["laicite", "radicalisation"]);
+    expect(Object.keys(themeShelves(THEMES, { watch: [entry("w", "2026-11-01", ["ancien"])], resources: [], posts: [] }))).toEqual([
+      "laicite",
+      "radicalisation",
+    ]);
   });
 });
 

@@ -40,7 +40,10 @@ const stepNamed = (job: Job, name: string): Step => {
 /** Runs a step's script as GitHub runs `run:` on Linux (bash -eo pipefail), in `cwd`. */
 async function runStep(script: string, cwd: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
+      cwd,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -97,7 +100,14 @@ describe("the nightly workflow", () => {
   it("fetches, checks sources and links, builds with the Pages path prefix, and only then commits and uploads", () => {
     const order = build().steps.map((s) => s.name ?? s.uses?.split("@")[0]);
     const at = (name: string) => order.indexOf(name);
-    const sequence = ["Relever les sources", "Vérifier les sources", "Vérifier les liens des ressources", "Construire le site", "Enregistrer les nouveautés", "actions/upload-pages-artifact"];
+    const sequence = [
+      "Relever les sources",
+      "Vérifier les sources",
+      "Vérifier les liens des ressources",
+      "Construire le site",
+      "Enregistrer les nouveautés",
+      "actions/upload-pages-artifact",
+    ];
     for (const name of sequence) expect(order).toContain(name);
     expect(sequence.map(at)).toEqual(sequence.map(at).sort((a, b) => a - b));
     expect(at("actions/configure-pages")).toBeLessThan(at("Construire le site"));
@@ -215,7 +225,8 @@ describe("the fetch step", () => {
 describe("a night, step by step as the runner runs them", () => {
   let work: string;
   let remote: string;
-  const git = (cwd: string, ...args: string[]) => run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", ...args], { cwd });
+  const git = (cwd: string, ...args: string[]) =>
+    run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", ...args], { cwd });
   const remoteLog = async () => (await git(remote, "log", "--format=%an|%s")).stdout.trim().split("\n");
   const committed = async () => (await git(work, "show", "--name-only", "--format=", "HEAD")).stdout.trim().split("\n").sort();
 
@@ -274,7 +285,9 @@ describe("a night, step by step as the runner runs them", () => {
   it("reports the watch items the build left out, and still publishes", async () => {
     const { failed, summary } = await night();
     expect(failed).toBeUndefined();
-    expect(summary).toContain("### Articles de la veille non publiés\n\n- Veille : content/veille/2026/2026-11-30-vide.md n'est pas publié : titre vide");
+    expect(summary).toContain(
+      "### Articles de la veille non publiés\n\n- Veille : content/veille/2026/2026-11-30-vide.md n'est pas publié : titre vide",
+    );
   });
 
   it("goes on when sources need attention or resource links fail: those checks only report", async () => {
@@ -292,7 +305,11 @@ describe("a night, step by step as the runner runs them", () => {
   });
 
   it("asks sources:check for the summary and the moves, check:links for the resources' state", () => {
-    expect(stepNamed(nightly.jobs.build!, "Vérifier les sources").run).toContain('npm run sources:check -- --follow-moves --summary "$GITHUB_STEP_SUMMARY"');
-    expect(stepNamed(nightly.jobs.build!, "Vérifier les liens des ressources").run).toContain("npm run check:links -- --resources --state _data/linkState.json");
+    expect(stepNamed(nightly.jobs.build!, "Vérifier les sources").run).toContain(
+      'npm run sources:check -- --follow-moves --summary "$GITHUB_STEP_SUMMARY"',
+    );
+    expect(stepNamed(nightly.jobs.build!, "Vérifier les liens des ressources").run).toContain(
+      "npm run check:links -- --resources --state _data/linkState.json",
+    );
   });
 });

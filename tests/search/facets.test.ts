@@ -46,7 +46,12 @@ describe("the built site", () => {
       const html = readFileSync(file, "utf8");
       for (const [, name, value] of html.matchAll(/data-pagefind-filter="([^"[]+)\[data-value\]" data-value="([^"]*)"/g)) {
         if (!indexed.has(name!)) indexed.set(name!, new Set());
-        indexed.get(name!)!.add(value!.replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+        indexed.get(name!)!.add(
+          value!
+            .replace(/&amp;/g, "&")
+            .replace(/&#39;/g, "'")
+            .replace(/&quot;/g, '"'),
+        );
       }
       for (const [, query] of html.matchAll(/href="\/recherche\/\?([^"]+)"/g)) links.push(query!.replace(/&amp;/g, "&"));
     }

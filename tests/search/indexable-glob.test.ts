@@ -7,7 +7,15 @@ import { indexableGlob } from "../../src/site/search/pagefind.ts";
 let site: string;
 beforeAll(async () => {
   site = await mkdtemp(join(tmpdir(), "glob-"));
-  for (const file of ["index.html", "charte/index.html", "veille/index.html", "veille/2026/item/index.html", "veille/page/2/index.html", "themes/laicite/index.html", "assets/css/site.css"]) {
+  for (const file of [
+    "index.html",
+    "charte/index.html",
+    "veille/index.html",
+    "veille/2026/item/index.html",
+    "veille/page/2/index.html",
+    "themes/laicite/index.html",
+    "assets/css/site.css",
+  ]) {
     await mkdir(dirname(join(site, file)), { recursive: true });
     await writeFile(join(site, file), "");
   }

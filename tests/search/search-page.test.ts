@@ -165,7 +165,11 @@ describe("the search page", () => {
   it("shows the type, date and source of each result", async () => {
     const page = await openSearch(`?q=${encodeURIComponent("accueils de loisirs")}`);
     const [first] = await results(page);
-    expect(first).toEqual({ url: ITEMS.laiciteNews, meta: "Veille · Actualité · publié le 12 mars 2026 · quotidien-local", dates: ["2026-03-12"] });
+    expect(first).toEqual({
+      url: ITEMS.laiciteNews,
+      meta: "Veille · Actualité · publié le 12 mars 2026 · quotidien-local",
+      dates: ["2026-03-12"],
+    });
     await page.context().close();
   });
 
@@ -217,7 +221,8 @@ describe("the search page", () => {
 
   it("can be used with the keyboard alone", async () => {
     const page = await openSearch("");
-    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.closest(".search-result") && "résultat");
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.id || (document.activeElement?.closest(".search-result") && "résultat"));
     const tabTo = async (target: string) => {
       for (let i = 0; i < 40 && (await focused()) !== target; i++) await page.keyboard.press("Tab");
       expect(await focused()).toBe(target);
@@ -235,9 +240,7 @@ describe("the search page", () => {
 
   it("announces the outcome of a search in a status region", async () => {
     const page = await openSearch(`?q=${encodeURIComponent("laïcité")}&type=Actualit%C3%A9`);
-    await expect(page.getByRole("status").textContent()).resolves.toBe(
-      "1 résultat pour «\u202Flaïcité\u202F», 1 filtre actif.",
-    );
+    await expect(page.getByRole("status").textContent()).resolves.toBe("1 résultat pour «\u202Flaïcité\u202F», 1 filtre actif.");
     await page.context().close();
   });
 
@@ -246,7 +249,9 @@ describe("the search page", () => {
     await expect(status(page).textContent()).resolves.toBe("Aucun résultat pour «\u202Fzygomorphe\u202F».");
     const help = page.locator("[data-search-empty]");
     await expect(help.isVisible()).resolves.toBe(true);
-    await expect(help.getByRole("link", { name: "Laïcité et fait religieux" }).getAttribute("href")).resolves.toMatch(/^\/recherche\/\?theme=/);
+    await expect(help.getByRole("link", { name: "Laïcité et fait religieux" }).getAttribute("href")).resolves.toMatch(
+      /^\/recherche\/\?theme=/,
+    );
     await expect(help.getByRole("link", { name: "l’annuaire des ressources" }).isVisible()).resolves.toBe(true);
     await expect(help.getByRole("link", { name: "la veille" }).isVisible()).resolves.toBe(true);
     await page.context().close();

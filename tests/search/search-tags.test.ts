@@ -11,13 +11,19 @@ const labels: Labels = {
   source: (id) => `source ${id}`,
 };
 
-const byKind = (tags: SearchTag[], kind: SearchTag["kind"]) =>
-  tags.filter((t) => t.kind === kind).map((t) => [t.name, t.value]);
+const byKind = (tags: SearchTag[], kind: SearchTag["kind"]) => tags.filter((t) => t.kind === kind).map((t) => [t.name, t.value]);
 
 describe("searchTags", () => {
   it("files a watch item under its section, source, territory, themes and year, sorted by publication date", () => {
     const tags = searchTags(
-      { contentType: "watch", date: "2026-03-12T09:00:00+01:00", section: "recherche", source: "revue", territory: "brest", themes: ["laicite", "jeunesse"] },
+      {
+        contentType: "watch",
+        date: "2026-03-12T09:00:00+01:00",
+        section: "recherche",
+        source: "revue",
+        territory: "brest",
+        themes: ["laicite", "jeunesse"],
+      },
       labels,
     );
     expect(byKind(tags, "filter")).toEqual([
@@ -39,7 +45,15 @@ describe("searchTags", () => {
 
   it("files a resource as a resource with its kind, audiences and organisation, dated by its last check", () => {
     const tags = searchTags(
-      { contentType: "resource", type: "guide", organisation: "Défenseur des droits", territory: "national", themes: ["discriminations"], audiences: ["elus", "sante"], updated: "2026-11-23" },
+      {
+        contentType: "resource",
+        type: "guide",
+        organisation: "Défenseur des droits",
+        territory: "national",
+        themes: ["discriminations"],
+        audiences: ["elus", "sante"],
+        updated: "2026-11-23",
+      },
       labels,
     );
     expect(byKind(tags, "filter")).toContainEqual(["type", "Ressource"]);

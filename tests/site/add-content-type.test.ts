@@ -45,7 +45,11 @@ beforeAll(async () => {
   root = await prepareSite({ files: FILES });
   await edit("src/site/content/content-types.ts", "] as const satisfies readonly ContentType[];", EVENT_TYPE);
   await edit("src/site/content/content-types.ts", "import type { FacetId", `import { eventSchema } from "./event-schema.ts";\n`);
-  await edit("src/site/search/facets.ts", "] as const satisfies readonly Facet[];", `  { id: "lieu", label: "Lieu", vocabulary: "text" },\n`);
+  await edit(
+    "src/site/search/facets.ts",
+    "] as const satisfies readonly Facet[];",
+    `  { id: "lieu", label: "Lieu", vocabulary: "text" },\n`,
+  );
   await runBuild(root);
   output = join(root, "_site");
 });

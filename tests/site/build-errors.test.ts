@@ -19,7 +19,8 @@ describe("a build with a maintainer's mistake", () => {
   it("stops on a resource with a wrong field and names the file and the field", async () => {
     const output = await buildError({
       files: {
-        "content/ressources/fiche-erronee.md": "---\ntitle: Fiche\norganisation: O\nurl: https://example.org/\ntype: brochure\nthemes: [laicite]\nterritory: national\naudiences: [education]\nlanguage: fr\nsummary: S\nupdated: 2026-11-23\n---\n",
+        "content/ressources/fiche-erronee.md":
+          "---\ntitle: Fiche\norganisation: O\nurl: https://example.org/\ntype: brochure\nthemes: [laicite]\nterritory: national\naudiences: [education]\nlanguage: fr\nsummary: S\nupdated: 2026-11-23\n---\n",
       },
     });
     expect(output).toContain("content/ressources/fiche-erronee.md");
@@ -28,7 +29,9 @@ describe("a build with a maintainer's mistake", () => {
 
   it("stops on a registry entry with a wrong key and names the source", async () => {
     const output = await buildError({
-      files: { "_data/sources.yaml": "- id: essai\n  name: Essai\n  feed: https://example.org/feed\n  section: actus\n  territory: national\n" },
+      files: {
+        "_data/sources.yaml": "- id: essai\n  name: Essai\n  feed: https://example.org/feed\n  section: actus\n  territory: national\n",
+      },
     });
     expect(output).toMatch(/_data\/sources\.yaml :\s+.*source « essai », clé « section »/);
   });

@@ -43,7 +43,9 @@ describe("the built site", () => {
   it("serves valid HTML on every page", async () => {
     const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
     const reports = await Promise.all(PAGES.map((url) => validator.validateString(html(url), url)));
-    const errors = reports.flatMap((r) => r.results.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line} ${m.ruleId} ${m.message}`)));
+    const errors = reports.flatMap((r) =>
+      r.results.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line} ${m.ruleId} ${m.message}`)),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -73,7 +75,7 @@ describe("the built site", () => {
 
   it("never sends a visitor back to the site itself when no contact is configured", () => {
     const contact = html("/contact/");
-    expect(contact).not.toContain("<form class=\"contact-form\"");
+    expect(contact).not.toContain('<form class="contact-form"');
     expect(contact).toContain('href="#aide-urgente-encadre"');
   });
 });

@@ -24,7 +24,11 @@ describe("newestFirst", () => {
 
 describe("byTitle", () => {
   it("sorts titles as a French reader expects, ignoring accents and case", () => {
-    const sorted = byTitle([entry("1", "2026-01-01", { title: "Zèbre" }), entry("2", "2026-01-01", { title: "école" }), entry("3", "2026-01-01", { title: "Eau" })]);
+    const sorted = byTitle([
+      entry("1", "2026-01-01", { title: "Zèbre" }),
+      entry("2", "2026-01-01", { title: "école" }),
+      entry("3", "2026-01-01", { title: "Eau" }),
+    ]);
     expect(sorted.map((e) => e.data.title)).toEqual(["Eau", "école", "Zèbre"]);
   });
 });
@@ -82,7 +86,10 @@ describe("siteLists", () => {
   });
 
   it("puts the group's selection first on the home page", () => {
-    const lists = siteLists([entry("new", "2026-01-02", { contentType: "watch" }), entry("old", "2020-01-01", { contentType: "watch", selected: true })], THEMES);
+    const lists = siteLists(
+      [entry("new", "2026-01-02", { contentType: "watch" }), entry("old", "2020-01-01", { contentType: "watch", selected: true })],
+      THEMES,
+    );
     expect(lists.watchHighlights.map((e) => e.inputPath)).toEqual(["old", "new"]);
   });
 });

@@ -36,7 +36,9 @@ describe("content type declarations", () => {
 
   it("give a watch item the URL of its year and whole file name, so same-title items never collide", () => {
     const watch = CONTENT_TYPES.find((t) => t.id === "watch")!;
-    const urls = ["./content/veille/2026/2026-11-20-agenda.md", "./content/veille/2026/2026-11-27-agenda.md"].map((p) => watch.permalink(contentFileOf(p)!));
+    const urls = ["./content/veille/2026/2026-11-20-agenda.md", "./content/veille/2026/2026-11-27-agenda.md"].map((p) =>
+      watch.permalink(contentFileOf(p)!),
+    );
     expect(urls).toEqual(["/veille/2026/2026-11-20-agenda/", "/veille/2026/2026-11-27-agenda/"]);
   });
 });

@@ -46,7 +46,10 @@ describe("labels", () => {
   });
 
   it("take theme labels from the theme catalogue", () => {
-    const themeLabel = createLabels([{ id: "laicite", label: "Laïcité & fait religieux", description: "d", crossCutting: false, strong: [], weak: [] }], new Map()).theme;
+    const themeLabel = createLabels(
+      [{ id: "laicite", label: "Laïcité & fait religieux", description: "d", crossCutting: false, strong: [], weak: [] }],
+      new Map(),
+    ).theme;
     expect(themeLabel("laicite")).toBe("Laïcité & fait religieux");
     expect(() => themeLabel("inconnu")).toThrow(/thème inconnu/);
   });

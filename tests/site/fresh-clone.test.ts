@@ -11,13 +11,17 @@ import { serveStatic, type StaticServer } from "../support/static-server.ts";
 let site: SiteBuild;
 let server: StaticServer;
 const html = (url: string) => readFileSync(join(site.output, url, "index.html"), "utf8");
-const text = (url: string) => html(url).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const text = (url: string) =>
+  html(url)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 
 beforeAll(async () => {
   site = await sharedSite({
     files: {
       "_data/linkState.json": readFileSync(join(PROJECT_ROOT, "tests/fixtures/truth/linkState-one-ok-one-failing.json"), "utf8"),
-      "content/page-validee.md": "---\ntitle: Page validée\ndescription: Une page que le groupe a validée.\npermalink: /page-validee/\nstatus: valide\n---\n\nTexte du groupe.\n",
+      "content/page-validee.md":
+        "---\ntitle: Page validée\ndescription: Une page que le groupe a validée.\npermalink: /page-validee/\nstatus: valide\n---\n\nTexte du groupe.\n",
     },
   });
   server = await serveStatic(site.output);
@@ -98,7 +102,9 @@ describe("the site's dashboard", () => {
 
 describe("a text written for the group", () => {
   it("carries the proposition notice while it awaits validation", () => {
-    expect(html("/charte/")).toMatch(/<p class="status-notice" role="note"[^>]*><strong>Texte proposé, en attente de validation par le groupe\.<\/strong>/);
+    expect(html("/charte/")).toMatch(
+      /<p class="status-notice" role="note"[^>]*><strong>Texte proposé, en attente de validation par le groupe\.<\/strong>/,
+    );
   });
 
   it("loses the notice once its status says valide", () => {
@@ -120,7 +126,7 @@ describe("the legal pages from an empty site.yaml", () => {
 
   it("declare the site non conforme while no audit exists, in the statement and every footer", () => {
     expect(text("/accessibilite/")).toContain("Le site est non conforme au RGAA 4.1.2");
-    expect(html("/")).toContain('site non conforme</a>');
+    expect(html("/")).toContain("site non conforme</a>");
   });
 });
 
@@ -142,7 +148,9 @@ describe("a resource page", () => {
 describe("the directory", () => {
   it("leads to the resources meant for each audience, through the search's public facet", () => {
     const files = readdirSync(join(PROJECT_ROOT, "content/ressources")).filter((f) => f.endsWith(".md"));
-    const forSchools = files.filter((f) => (frontMatter(join(PROJECT_ROOT, "content/ressources", f)).audiences as string[]).includes("education")).length;
+    const forSchools = files.filter((f) =>
+      (frontMatter(join(PROJECT_ROOT, "content/ressources", f)).audiences as string[]).includes("education"),
+    ).length;
     expect(text("/ressources/")).toContain(`Éducation (${forSchools})`);
     expect(html("/ressources/")).toContain(`href="/recherche/?public=${encodeURIComponent("Éducation")}"`);
   });

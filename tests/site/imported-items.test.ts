@@ -33,7 +33,11 @@ const FILES = {
 };
 const CURATED = {
   "content/veille/2026/2026-11-10-information-cachee.md": item("Information cachée", "2026-11-10", "hidden: true\n"),
-  "content/veille/2026/2026-11-02-information-choisie.md": item("Information choisie", "2026-11-02", "selected: true\nnote: \"L'équipe en parle : « à lire » !\"\n"),
+  "content/veille/2026/2026-11-02-information-choisie.md": item(
+    "Information choisie",
+    "2026-11-02",
+    'selected: true\nnote: "L\'équipe en parle : « à lire » !"\n',
+  ),
 };
 
 const HOSTILE = {
@@ -44,7 +48,12 @@ const HOSTILE = {
   // Executable front matter: never run, whoever wrote the file.
   "content/veille/2026/2026-11-14-en-tete-executable.md": "---js\n{ title: String(process.exit(3)) }\n---\nCorps\n",
   // Characters XML 1.0 forbids, as the store's YAML writes them (escaped), and as a reference in the body.
-  "content/veille/2026/2026-11-13-caracteres-interdits.md": item("Titre\u0001 avec\u001b contrôles\uffff", "2026-11-13", "", "<p>Texte &#x1B; suite</p>"),
+  "content/veille/2026/2026-11-13-caracteres-interdits.md": item(
+    "Titre\u0001 avec\u001b contrôles\uffff",
+    "2026-11-13",
+    "",
+    "<p>Texte &#x1B; suite</p>",
+  ),
 };
 /** A source whose name carries a control character, as a feed's title may give it. */
 const REGISTRY = `- id: essai
@@ -115,7 +124,9 @@ describe("a build with imported items it cannot render", () => {
   it("builds the rest of the site and names each file it left out, in French, with the reason", () => {
     expect(site.stdout).toMatch(/Veille : content\/veille\/2026\/2026-11-11-corps-trop-profond\.md n'est pas publié : .*imbriqué/);
     expect(site.stdout).toMatch(/Veille : content\/veille\/2026\/2026-11-12-sans-date\.md n'est pas publié : champ « date »/);
-    expect(site.stdout).toMatch(/Veille : content\/veille\/2026\/2026-11-14-en-tete-executable\.md n'est pas publié : les en-têtes en JavaScript/);
+    expect(site.stdout).toMatch(
+      /Veille : content\/veille\/2026\/2026-11-14-en-tete-executable\.md n'est pas publié : les en-têtes en JavaScript/,
+    );
     expect(existsSync(join(site.output, "veille/2026/2026-11-11-corps-trop-profond"))).toBe(false);
     expect(page("/veille/")).toContain("2026-11-13-caracteres-interdits");
   });

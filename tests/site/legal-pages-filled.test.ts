@@ -12,12 +12,29 @@ const FILLED = {
     director: "Camille Essai",
     host: { address: "Adresse de l'hébergeur d'essai", phone: "+1 000 000 0002" },
   },
-  privacy: { controller: "Structure éditrice d'essai", dpo: "dpo@structure.example", legalBasis: "votre consentement", formService: "Service d'envoi d'essai", retention: "un an après le dernier échange" },
-  accessibility: { status: "partiellement", auditDate: "2027-03-15", auditor: "Cabinet d'essai", rate: "82 %", contact: "accessibilite@structure.example" },
+  privacy: {
+    controller: "Structure éditrice d'essai",
+    dpo: "dpo@structure.example",
+    legalBasis: "votre consentement",
+    formService: "Service d'envoi d'essai",
+    retention: "un an après le dernier échange",
+  },
+  accessibility: {
+    status: "partiellement",
+    auditDate: "2027-03-15",
+    auditor: "Cabinet d'essai",
+    rate: "82 %",
+    contact: "accessibilite@structure.example",
+  },
 };
 
 let site: SiteBuild;
-const text = (url: string) => readFileSync(join(site.output, url, "index.html"), "utf8").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").replace(/[’]/g, "'").replace(/\u202F/g, " ");
+const text = (url: string) =>
+  readFileSync(join(site.output, url, "index.html"), "utf8")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/[’]/g, "'")
+    .replace(/\u202F/g, " ");
 
 beforeAll(async () => {
   site = await sharedSite({ site: FILLED });
@@ -26,13 +43,30 @@ beforeAll(async () => {
 describe("the legal pages once site.yaml is filled", () => {
   it("print the publisher, its address and phone, the director and the host's address and phone", () => {
     const notice = text("/mentions-legales/");
-    for (const value of ["Structure éditrice d'essai", "1 rue de l'Essai, 29200 Brest", "02 00 00 00 01", "Camille Essai", "Adresse de l'hébergeur d'essai", "+1 000 000 0002"]) expect(notice).toContain(value);
+    for (const value of [
+      "Structure éditrice d'essai",
+      "1 rue de l'Essai, 29200 Brest",
+      "02 00 00 00 01",
+      "Camille Essai",
+      "Adresse de l'hébergeur d'essai",
+      "+1 000 000 0002",
+    ])
+      expect(notice).toContain(value);
     expect(notice).not.toContain("pas encore");
   });
 
   it("print the controller, DPO, legal basis, form service, retention and where to exercise rights", () => {
     const privacy = text("/confidentialite/");
-    for (const value of ["Structure éditrice d'essai", "dpo@structure.example", "repose sur votre consentement", "Service d'envoi d'essai", "conservés un an après le dernier échange", "groupe@structure.example", "CNIL"]) expect(privacy).toContain(value);
+    for (const value of [
+      "Structure éditrice d'essai",
+      "dpo@structure.example",
+      "repose sur votre consentement",
+      "Service d'envoi d'essai",
+      "conservés un an après le dernier échange",
+      "groupe@structure.example",
+      "CNIL",
+    ])
+      expect(privacy).toContain(value);
     expect(privacy).not.toContain("pas encore");
   });
 

@@ -16,7 +16,13 @@ function filled(): Site {
       director: "Camille Exemple",
       host: { ...site.legal.host, address: "Adresse de l'hébergeur", phone: "+1 000 000 0000" },
     },
-    privacy: { controller: "Structure éditrice", dpo: "", legalBasis: "votre consentement", formService: "Service d'exemple", retention: "un an" },
+    privacy: {
+      controller: "Structure éditrice",
+      dpo: "",
+      legalBasis: "votre consentement",
+      formService: "Service d'exemple",
+      retention: "un an",
+    },
     accessibility: { ...site.accessibility, contact: "accessibilite@structure.example" },
   };
 }
@@ -24,7 +30,15 @@ function filled(): Site {
 describe("the legal checklist", () => {
   it("names every empty field of the committed site.yaml with where to fill it", () => {
     const fields = missingLegalFields(site).map((m) => m.field);
-    expect(fields).toEqual(expect.arrayContaining(["legal.publisher.name", "legal.director", "privacy.controller", "privacy.retention", "accessibility.contact"]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        "legal.publisher.name",
+        "legal.director",
+        "privacy.controller",
+        "privacy.retention",
+        "accessibility.contact",
+      ]),
+    );
   });
 
   it("is empty, and prints nothing, once every field is filled", () => {
@@ -37,7 +51,11 @@ describe("the legal checklist", () => {
   });
 
   it("asks for the form service only once a form endpoint is set", () => {
-    const noForm = { ...filled(), contact: { endpoint: "", email: "groupe@structure.example" }, privacy: { ...filled().privacy, formService: "" } };
+    const noForm = {
+      ...filled(),
+      contact: { endpoint: "", email: "groupe@structure.example" },
+      privacy: { ...filled().privacy, formService: "" },
+    };
     expect(missingLegalFields(noForm)).toEqual([]);
     const form = { ...filled(), privacy: { ...filled().privacy, formService: "" } };
     expect(missingLegalFields(form).map((m) => m.field)).toEqual(["privacy.formService"]);
@@ -54,11 +72,22 @@ describe("the accessibility status in site.yaml", () => {
   it("refuses « partiellement » without the audit's date, auditor and rate", () => {
     const result = siteSchema.safeParse({ ...site, accessibility: { ...site.accessibility, status: "partiellement" } });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["accessibility.auditDate", "accessibility.auditor", "accessibility.rate"]);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual([
+      "accessibility.auditDate",
+      "accessibility.auditor",
+      "accessibility.rate",
+    ]);
   });
 });
 
-const record = (patch: Partial<LinkRecord>): LinkRecord => ({ checked: "2026-11-30T02:00:00Z", lastSuccess: null, firstFailure: null, status: null, error: null, ...patch });
+const record = (patch: Partial<LinkRecord>): LinkRecord => ({
+  checked: "2026-11-30T02:00:00Z",
+  lastSuccess: null,
+  firstFailure: null,
+  status: null,
+  error: null,
+  ...patch,
+});
 
 describe("a resource's link check", () => {
   it("says nothing when no check state exists", () => {
@@ -70,11 +99,16 @@ describe("a resource's link check", () => {
   });
 
   it("gives the last success of a working link", () => {
-    expect(linkCheck({ "https://a.example/": record({ lastSuccess: "2026-11-30T02:00:00Z" }) }, "https://a.example/")).toEqual({ kind: "ok", date: "2026-11-30T02:00:00Z" });
+    expect(linkCheck({ "https://a.example/": record({ lastSuccess: "2026-11-30T02:00:00Z" }) }, "https://a.example/")).toEqual({
+      kind: "ok",
+      date: "2026-11-30T02:00:00Z",
+    });
   });
 
   it("gives the first failure of a failing link, even if it once worked", () => {
-    const state = { "https://a.example/": record({ lastSuccess: "2026-11-01T02:00:00Z", firstFailure: "2026-11-28T02:00:00Z", status: 404 }) };
+    const state = {
+      "https://a.example/": record({ lastSuccess: "2026-11-01T02:00:00Z", firstFailure: "2026-11-28T02:00:00Z", status: 404 }),
+    };
     expect(linkCheck(state, "https://a.example/")).toEqual({ kind: "failing", date: "2026-11-28T02:00:00Z" });
   });
 

@@ -4,7 +4,14 @@ import { registryOpml } from "../../src/site/feeds/opml.ts";
 import { children, parseXml } from "../support/xml.ts";
 
 const source = (id: string, changes: Partial<Source> = {}): Source =>
-  sourceSchema.parse({ id, name: `Source ${id}`, feed: `https://example.org/${id}.xml`, section: "actualites", territory: "national", ...changes });
+  sourceSchema.parse({
+    id,
+    name: `Source ${id}`,
+    feed: `https://example.org/${id}.xml`,
+    section: "actualites",
+    territory: "national",
+    ...changes,
+  });
 
 const outlines = (opml: string) => children(parseXml(opml).documentElement!, "outline");
 const feedsOf = (opml: string) => outlines(opml).flatMap((o) => (o.getAttribute("type") === "rss" ? [o.getAttribute("xmlUrl")] : []));

@@ -18,8 +18,12 @@ const NNBSP = "\u202F";
 let site: SiteBuild;
 const read = (url: string) => readFileSync(join(site.output, url, url.endsWith("/") ? "index.html" : ""), "utf8");
 /** A page's text with its tags removed and its spaces made plain, to read sentences. */
-const words = (url: string) => read(url).replace(/<[^>]+>/g, " ").replace(/[\u00A0\u202F\s]+/g, " ");
-const atomEntry = (title: string) => children(parseXml(read("/feed.xml")).documentElement!, "entry").find((e) => text(e, "title").includes(title))!;
+const words = (url: string) =>
+  read(url)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/[\u00A0\u202F\s]+/g, " ");
+const atomEntry = (title: string) =>
+  children(parseXml(read("/feed.xml")).documentElement!, "entry").find((e) => text(e, "title").includes(title))!;
 const jsonItem = (title: string) => JSON.parse(read("/feed.json")).items.find((i: { title: string }) => i.title.includes(title));
 
 beforeAll(async () => {
@@ -48,7 +52,18 @@ describe("resource fiches", () => {
   });
 
   it("refuse a review date on a proposition, and a validated fiche without one", () => {
-    const fiche = { title: "T", organisation: "O", url: "https://example.org/", type: "guide", themes: ["laicite"], territory: "national", audiences: ["education"], language: "fr", summary: "S", updated: "2026-11-20" };
+    const fiche = {
+      title: "T",
+      organisation: "O",
+      url: "https://example.org/",
+      type: "guide",
+      themes: ["laicite"],
+      territory: "national",
+      audiences: ["education"],
+      language: "fr",
+      summary: "S",
+      updated: "2026-11-20",
+    };
     expect(resourceSchema.safeParse({ ...fiche, status: "proposition", reviewed: "2026-12-01" }).success).toBe(false);
     expect(resourceSchema.safeParse({ ...fiche, status: "valide" }).success).toBe(false);
     expect(resourceSchema.parse(fiche).status).toBe("proposition");
@@ -72,7 +87,10 @@ describe("posts written for the group", () => {
   });
 
   it("carry the proposition mark on the cards of the home page, and a validated one does not", () => {
-    const card = (title: string) => read("/").split('<li class="card card--post">').find((c) => c.includes(title))!;
+    const card = (title: string) =>
+      read("/")
+        .split('<li class="card card--post">')
+        .find((c) => c.includes(title))!;
     expect(card("Comment solliciter le groupe")).toContain("Proposition, en attente de validation par le groupe");
     expect(card("Un billet validé par le groupe")).not.toContain("Proposition");
   });
@@ -114,7 +132,9 @@ describe("reproduced watch items", () => {
   });
 
   it("keep the excerpt notice when only the excerpt is shown", () => {
-    expect(words("/veille/2026/2026-11-26-extrait/")).toContain("Le site ne reproduit que le titre, le résumé diffusé par la source, la date et le lien");
+    expect(words("/veille/2026/2026-11-26-extrait/")).toContain(
+      "Le site ne reproduit que le titre, le résumé diffusé par la source, la date et le lien",
+    );
   });
 
   it("carry their licence in the Atom feed", () => {

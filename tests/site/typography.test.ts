@@ -5,7 +5,9 @@ const NNBSP = "\u202F";
 
 describe("French typography on text", () => {
   it("puts a narrow no-break space before ; : ! ?", () => {
-    expect(frenchText("Besoin d’aide ? Oui ! Voici : un ; deux")).toBe(`Besoin d’aide${NNBSP}? Oui${NNBSP}! Voici${NNBSP}: un${NNBSP}; deux`);
+    expect(frenchText("Besoin d’aide ? Oui ! Voici : un ; deux")).toBe(
+      `Besoin d’aide${NNBSP}? Oui${NNBSP}! Voici${NNBSP}: un${NNBSP}; deux`,
+    );
   });
 
   it("replaces a no-break space already there", () => {
@@ -50,7 +52,9 @@ describe("French typography on a page", () => {
   });
 
   it("ends a verbatim element at the end tag that balances it, not at an inner one of the same name", () => {
-    expect(typesetHtml(`<div data-source-text><div>a</div> b ?</div><p>c ?</p>`)).toBe(`<div data-source-text><div>a</div> b ?</div><p>c${NNBSP}?</p>`);
+    expect(typesetHtml(`<div data-source-text><div>a</div> b ?</div><p>c ?</p>`)).toBe(
+      `<div data-source-text><div>a</div> b ?</div><p>c${NNBSP}?</p>`,
+    );
   });
 
   it("goes on after a verbatim element with an unclosed element inside", () => {
@@ -58,7 +62,9 @@ describe("French typography on a page", () => {
   });
 
   it("turns the apostrophe of a word elided into a link into a typographic one", () => {
-    expect(typesetHtml(`<p>Voir l'<a href="/ressources/">annuaire</a> et L&#39;<em>aide</em>.</p>`)).toBe(`<p>Voir l’<a href="/ressources/">annuaire</a> et L’<em>aide</em>.</p>`);
+    expect(typesetHtml(`<p>Voir l'<a href="/ressources/">annuaire</a> et L&#39;<em>aide</em>.</p>`)).toBe(
+      `<p>Voir l’<a href="/ressources/">annuaire</a> et L’<em>aide</em>.</p>`,
+    );
   });
 
   it("leaves a quote that ends a run before an end tag alone", () => {

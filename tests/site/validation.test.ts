@@ -6,7 +6,10 @@ import { siteSchema } from "../../src/site/content/schemas.ts";
 import { PROJECT_ROOT } from "../support/site-build.ts";
 
 const reports: string[] = [];
-const parse = createFrontMatterParser({ themeIds: new Set(["laicite", "discriminations"]), report: (file, message) => reports.push(`${file} ${message}`) });
+const parse = createFrontMatterParser({
+  themeIds: new Set(["laicite", "discriminations"]),
+  report: (file, message) => reports.push(`${file} ${message}`),
+});
 const watchItem = `
 title: Un article
 date: 2026-11-20T08:00:00+01:00
@@ -80,11 +83,18 @@ describe("front matter validation", () => {
 
   it("hands pages zod's output with the type's defaults, its layout, URL and content type", () => {
     const data = parse(watchItem, { filePath: "./content/veille/2026/2026-11-20-un-article.md" });
-    expect(data).toMatchObject({ contentType: "watch", layout: "watch-item.njk", permalink: "/veille/2026/2026-11-20-un-article/", summary: "" });
+    expect(data).toMatchObject({
+      contentType: "watch",
+      layout: "watch-item.njk",
+      permalink: "/veille/2026/2026-11-20-un-article/",
+      summary: "",
+    });
   });
 
   it("keeps a page's own layout and URL", () => {
-    const data = parse("title: T\ndescription: D\nstatus: valide\nlayout: legal-notice.njk\npermalink: /mentions/", { filePath: "./content/mentions.md" });
+    const data = parse("title: T\ndescription: D\nstatus: valide\nlayout: legal-notice.njk\npermalink: /mentions/", {
+      filePath: "./content/mentions.md",
+    });
     expect(data).toMatchObject({ contentType: "page", layout: "legal-notice.njk", permalink: "/mentions/" });
   });
 
@@ -108,10 +118,7 @@ describe("front matter validation", () => {
   it("names the file and every wrong field of a resource", () => {
     const broken = resource.replace("type: guide", "type: brochure").replace("url: https://example.org/guide", "url: pas-une-adresse");
     const problems = problemsOf(() => parse(broken, { filePath: "./content/ressources/guide.md" }));
-    expect(problems).toEqual([
-      expect.stringMatching(/^champ « url » :/),
-      expect.stringMatching(/^champ « type » : .*"guide"/),
-    ]);
+    expect(problems).toEqual([expect.stringMatching(/^champ « url » :/), expect.stringMatching(/^champ « type » : .*"guide"/)]);
   });
 
   it("refuses an unknown key, which is usually a misspelt one", () => {
@@ -126,7 +133,11 @@ describe("front matter validation", () => {
 
   it("requires a title, a description and a status on a page", () => {
     const problems = problemsOf(() => parse("layout: page.njk", { filePath: "./content/charte.md" }));
-    expect(problems).toEqual([expect.stringMatching(/« title »/), expect.stringMatching(/« description »/), expect.stringMatching(/« status » : « proposition » .* ou « valide »/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/« title »/),
+      expect.stringMatching(/« description »/),
+      expect.stringMatching(/« status » : « proposition » .* ou « valide »/),
+    ]);
   });
 
   it("accepts a page the group has validated", () => {

@@ -14,7 +14,8 @@ export async function brokenInternalLinks(start: string): Promise<string[]> {
   });
   const broken = new Map<string, string>();
   for (const link of links) {
-    if (link.state === LinkState.BROKEN && !broken.has(link.url)) broken.set(link.url, `${link.url} (${link.status}), lien trouvé sur ${link.parent}`);
+    if (link.state === LinkState.BROKEN && !broken.has(link.url))
+      broken.set(link.url, `${link.url} (${link.status}), lien trouvé sur ${link.parent}`);
   }
   return [...broken.values()];
 }

@@ -10,9 +10,7 @@ const RULES = {
   courriel: (el) => {
     const value = el.value.trim();
     if (!value) return "Indiquez votre adresse électronique professionnelle.";
-    return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value)
-      ? ""
-      : "L’adresse électronique doit avoir la forme prenom.nom@structure.fr.";
+    return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value) ? "" : "L’adresse électronique doit avoir la forme prenom.nom@structure.fr.";
   },
   message: (el) => {
     const length = el.value.trim().length;

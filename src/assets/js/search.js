@@ -26,7 +26,11 @@ const emptyHelp = form.querySelector("[data-search-empty]");
 const collator = new Intl.Collator("fr", { numeric: true });
 const longDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 // French writes the first day of a month as an ordinal: « 1er décembre 2026 » (as src/site/filters.ts does).
-const frenchDate = (date) => longDate.formatToParts(date).map((p) => (p.type === "day" && p.value === "1" ? "1er" : p.value)).join("");
+const frenchDate = (date) =>
+  longDate
+    .formatToParts(date)
+    .map((p) => (p.type === "day" && p.value === "1" ? "1er" : p.value))
+    .join("");
 const plural = (count, one, many) => `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
 
 let pagefind;
@@ -162,10 +166,7 @@ async function search({ focusResults = false } = {}) {
     await showResults([], "Saisissez un ou plusieurs mots, ou choisissez un filtre.", { suggest: false });
     return;
   }
-  const found = await pagefind.search(term || null, {
-    filters: asPagefindFilters(filters),
-    ...(byDate ? { sort: { date: "desc" } } : {}),
-  });
+  const found = await pagefind.search(term || null, { filters: asPagefindFilters(filters), ...(byDate ? { sort: { date: "desc" } } : {}) });
   const { results } = found;
   const counts = await facetCounts(term, filters, found);
   if (ticket !== latestSearch) return;

@@ -30,7 +30,10 @@ function linkOf(parent: XmlElement): string | undefined {
 }
 
 function atomEntry(entry: XmlElement): RawItem {
-  const categories = [...all(entry, atom("category")).map((c) => c.attrs.term ?? c.attrs.label ?? textOf(c) ?? ""), ...all(entry, namespaced(NS.dc, "subject")).map((c) => textOf(c) ?? "")];
+  const categories = [
+    ...all(entry, atom("category")).map((c) => c.attrs.term ?? c.attrs.label ?? textOf(c) ?? ""),
+    ...all(entry, namespaced(NS.dc, "subject")).map((c) => textOf(c) ?? ""),
+  ];
   const raw: RawItem = { categories: categories.filter((c) => c.trim()) };
   setText(raw, "guid", textOf(first(entry, atom("id"))), true);
   setText(raw, "link", linkOf(entry), true);

@@ -107,12 +107,31 @@ function dispatch(task: Task, worker: Worker): void {
   };
   const stop = (message: string) => finish(false, () => task.reject(new FeedError("too-long", message)));
   const onAbort = () => stop(`analyse du flux ${request.url} interrompue : la relève a atteint son délai`);
-  const timer = setTimeout(() => stop(`analyse du flux ${request.url} trop longue : arrêtée après ${seconds(budget.budgetMs)} s`), budget.budgetMs);
+  const timer = setTimeout(
+    () => stop(`analyse du flux ${request.url} trop longue : arrêtée après ${seconds(budget.budgetMs)} s`),
+    budget.budgetMs,
+  );
   budget.signal?.addEventListener("abort", onAbort, { once: true });
-  const onMessage = (reply: ParseReply) => finish(true, () => ("feed" in reply ? task.resolve(reply.feed) : task.reject(new FeedError(reply.error.code, reply.error.message, reply.error.advertised))));
+  const onMessage = (reply: ParseReply) =>
+    finish(true, () =>
+      "feed" in reply
+        ? task.resolve(reply.feed)
+        : task.reject(new FeedError(reply.error.code, reply.error.message, reply.error.advertised)),
+    );
   // A worker that dies (out of memory, a bug) fails its source only, with what it said.
-  const onError = (error: Error) => finish(false, () => task.reject(crashed(request.url, (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? `mémoire dépassée (plus de ${WORKER_HEAP_MB} Mo pour un seul flux)` : error.message)));
-  const onExit = (code: number) => finish(false, () => task.reject(crashed(request.url, `le processus d'analyse s'est arrêté (code ${code})`)));
+  const onError = (error: Error) =>
+    finish(false, () =>
+      task.reject(
+        crashed(
+          request.url,
+          (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? `mémoire dépassée (plus de ${WORKER_HEAP_MB} Mo pour un seul flux)`
+            : error.message,
+        ),
+      ),
+    );
+  const onExit = (code: number) =>
+    finish(false, () => task.reject(crashed(request.url, `le processus d'analyse s'est arrêté (code ${code})`)));
   worker.on("message", onMessage).on("error", onError).on("exit", onExit);
   worker.ref();
   worker.postMessage(request);
@@ -128,7 +147,8 @@ export function parseFeedBounded(text: string, contentType: string | undefined, 
   const maxItems = budget.maxItems ?? MAX_FEED_ITEMS;
   if (text.length < INLINE_LIMIT) return parseFeed(text, contentType, url, maxItems);
   return new Promise((resolve, reject) => {
-    if (budget.signal?.aborted) return reject(new FeedError("too-long", `analyse du flux ${url} abandonnée : la relève a atteint son délai`));
+    if (budget.signal?.aborted)
+      return reject(new FeedError("too-long", `analyse du flux ${url} abandonnée : la relève a atteint son délai`));
     const task: Task = {
       request: { text, contentType, url, maxItems },
       budget,

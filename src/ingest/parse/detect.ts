@@ -17,9 +17,15 @@ export function detect(text: string, contentType: string | undefined): Detected 
   const doc = parseXml(text);
   const format = doc.root ? ROOTS[doc.root.local] : undefined;
   // A feed root wins over an HTML doctype left in front of it by a careless template.
-  if (!format && (doc.doctype === "html" || doc.root?.local.toLowerCase() === "html" || /text\/html/i.test(contentType ?? ""))) return { kind: "html" };
-  if (doc.error) throw new FeedError("invalid-xml", `XML invalide (ligne ${doc.error.line}, colonne ${doc.error.column}) : ${doc.error.message}`);
+  if (!format && (doc.doctype === "html" || doc.root?.local.toLowerCase() === "html" || /text\/html/i.test(contentType ?? "")))
+    return { kind: "html" };
+  if (doc.error)
+    throw new FeedError("invalid-xml", `XML invalide (ligne ${doc.error.line}, colonne ${doc.error.column}) : ${doc.error.message}`);
   if (!doc.root) throw new FeedError("invalid-xml", "XML invalide : aucun élément");
-  if (!format) throw new FeedError("not-a-feed", `document XML qui n'est ni un flux RSS, ni Atom, ni RDF (élément racine <${doc.root.name.slice(0, 40)}>)`);
+  if (!format)
+    throw new FeedError(
+      "not-a-feed",
+      `document XML qui n'est ni un flux RSS, ni Atom, ni RDF (élément racine <${doc.root.name.slice(0, 40)}>)`,
+    );
   return { kind: "xml", format, root: doc.root };
 }

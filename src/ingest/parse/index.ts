@@ -19,7 +19,12 @@ export { FeedError, MAX_FEED_ITEMS, type FeedErrorCode, type FeedFormat, type Pa
 const READERS = { rss: readRss, rdf: readRdf, atom: readAtom };
 
 /** Throws FeedError when the text is no feed, or a feed of more than `maxItems` items (raw.ts). */
-export async function parseFeed(text: string, contentType: string | undefined, url: string, maxItems: number = MAX_FEED_ITEMS): Promise<ParsedFeed> {
+export async function parseFeed(
+  text: string,
+  contentType: string | undefined,
+  url: string,
+  maxItems: number = MAX_FEED_ITEMS,
+): Promise<ParsedFeed> {
   const trimmed = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trim();
   if (!trimmed) throw new FeedError("empty", "document vide");
   const detected = detect(trimmed, contentType);

@@ -36,7 +36,11 @@ export function readJsonFeed(text: string, maxItems: number): ParsedFeed {
   const items = (value as { items?: unknown } | null)?.items;
   if (Array.isArray(items)) checkItemCount(items.length, maxItems);
   const feed = jsonFeedSchema.safeParse(value);
-  if (!feed.success) throw new FeedError("not-a-feed", "document JSON qui n'est pas un JSON Feed 1.0 ou 1.1 (champ « version » ou « items » absent ou invalide)");
+  if (!feed.success)
+    throw new FeedError(
+      "not-a-feed",
+      "document JSON qui n'est pas un JSON Feed 1.0 ou 1.1 (champ « version » ou « items » absent ou invalide)",
+    );
   const read: RawItem[] = [];
   for (const entry of feed.data.items) {
     const parsed = jsonItemSchema.safeParse(entry);

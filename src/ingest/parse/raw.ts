@@ -24,7 +24,8 @@ export interface ParsedFeed {
   items: RawItem[];
 }
 
-export type FeedErrorCode = "empty" | "html" | "invalid-xml" | "invalid-json" | "not-a-feed" | "too-long" | "too-many-items" | "parse-crashed";
+export type FeedErrorCode =
+  "empty" | "html" | "invalid-xml" | "invalid-json" | "not-a-feed" | "too-long" | "too-many-items" | "parse-crashed";
 
 /**
  * Items one feed may hold (DEFAULTS.maxFeedItems in run.ts). A real feed lists tens, at most a few
@@ -35,7 +36,11 @@ export const MAX_FEED_ITEMS = 10_000;
 
 /** Refuses a feed of more than `max` items, before any of them is read. */
 export function checkItemCount(count: number, max: number): void {
-  if (count > max) throw new FeedError("too-many-items", `flux de ${count.toLocaleString("fr-FR")} articles, plus que les ${max.toLocaleString("fr-FR")} acceptés par source : refusé pour ne pas saturer la mémoire`);
+  if (count > max)
+    throw new FeedError(
+      "too-many-items",
+      `flux de ${count.toLocaleString("fr-FR")} articles, plus que les ${max.toLocaleString("fr-FR")} acceptés par source : refusé pour ne pas saturer la mémoire`,
+    );
 }
 
 export class FeedError extends Error {

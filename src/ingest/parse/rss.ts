@@ -9,10 +9,22 @@ import { all, contentOf, first, named, namespaced, NS, textOf, type Matcher, typ
 /** Full content, preferred in this order; `body` is XHTML in any namespace (RSS extensions). */
 const CONTENT: Matcher[] = [namespaced(NS.content, "encoded"), named("fullitem"), (e) => e.local === "body"];
 /** Publication first; the Dublin Core terms of revision and creation only when nothing else. */
-const DATE: Matcher[] = [named("pubDate"), namespaced(NS.dc, "date"), ...["issued", "modified", "created"].map((local): Matcher => (e) => e.local === local)];
+const DATE: Matcher[] = [
+  named("pubDate"),
+  namespaced(NS.dc, "date"),
+  ...["issued", "modified", "created"].map(
+    (local): Matcher =>
+      (e) =>
+        e.local === local,
+  ),
+];
 
 export function rssItem(item: XmlElement): RawItem {
-  const raw: RawItem = { categories: all(item, named("category"), namespaced(NS.dc, "subject")).map((c) => textOf(c) ?? "").filter((c) => c.trim()) };
+  const raw: RawItem = {
+    categories: all(item, named("category"), namespaced(NS.dc, "subject"))
+      .map((c) => textOf(c) ?? "")
+      .filter((c) => c.trim()),
+  };
   setText(raw, "guid", textOf(first(item, named("guid"))) || item.attrs["rdf:about"], true);
   const link = first(item, named("link"));
   setText(raw, "link", textOf(link) || link?.attrs.href, true);

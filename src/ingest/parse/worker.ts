@@ -9,7 +9,8 @@ export interface ParseRequest {
   maxItems: number;
 }
 
-export type ParseReply = { feed: Awaited<ReturnType<typeof parseFeed>> } | { error: { code: FeedError["code"]; message: string; advertised: readonly string[] } };
+export type ParseReply =
+  { feed: Awaited<ReturnType<typeof parseFeed>> } | { error: { code: FeedError["code"]; message: string; advertised: readonly string[] } };
 
 parentPort!.on("message", async (request: ParseRequest) => {
   let reply: ParseReply;

@@ -148,7 +148,12 @@ export function parseXml(text: string): XmlDocument {
     },
     ondeclaration(start, end) {
       const value = text.slice(start, Math.min(end, start + 200));
-      if (doc.doctype === undefined && value.slice(0, 7).toLowerCase() === "doctype") doc.doctype = value.slice(7).trimStart().split(/[\s[>]/, 1)[0]!.toLowerCase();
+      if (doc.doctype === undefined && value.slice(0, 7).toLowerCase() === "doctype")
+        doc.doctype = value
+          .slice(7)
+          .trimStart()
+          .split(/[\s[>]/, 1)[0]!
+          .toLowerCase();
     },
     onopentagname(start, end) {
       flush();

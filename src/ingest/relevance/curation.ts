@@ -23,7 +23,11 @@ const GENERAL = { keep: "keywords" as const, themes: [], include: [], exclude: [
 
 /** The title words a stored file name keeps: `2026/2026-11-23-la-laicite-a-l-ecole.md` → « la laicite a l ecole ». */
 function titleFromPath(path: string): string {
-  const stem = path.split("/").pop()!.replace(/\.md$/, "").replace(/^\d{4}-\d{2}-\d{2}-/, "");
+  const stem = path
+    .split("/")
+    .pop()!
+    .replace(/\.md$/, "")
+    .replace(/^\d{4}-\d{2}-\d{2}-/, "");
   return stem.replace(/-/g, " ");
 }
 

@@ -30,12 +30,18 @@ export const CONTEXT_WINDOW = 12;
 
 function phraseOf(text: string): Word[] {
   const prefix = /\*\s*$/.test(text);
-  const words = tokenise(text.replace(/\*+\s*$/, "")).map((t, i, all) => ({ text: prefix && i === all.length - 1 ? t.forms[0]! : t.stems[0]!, prefix: prefix && i === all.length - 1 }));
+  const words = tokenise(text.replace(/\*+\s*$/, "")).map((t, i, all) => ({
+    text: prefix && i === all.length - 1 ? t.forms[0]! : t.stems[0]!,
+    prefix: prefix && i === all.length - 1,
+  }));
   return words;
 }
 
 export function parseTerm(label: string): Term {
-  const parts = label.split(/\s\+\s/).map(phraseOf).filter((p) => p.length > 0);
+  const parts = label
+    .split(/\s\+\s/)
+    .map(phraseOf)
+    .filter((p) => p.length > 0);
   return { label: label.trim(), parts, key: parts.map((p) => p.map((w) => `${w.text}${w.prefix ? "*" : ""}`).join(" ")).join(" + ") };
 }
 

@@ -18,12 +18,30 @@ import { CONTENT_DIR, DATA_FILES, MEDIA_DIR } from "../../core/paths.ts";
 import { LOOPBACK_HOST } from "./loopback.ts";
 import { CONTENT_TYPES, typeOfFile, type ContentType } from "../content/content-types.ts";
 
-
 /**
  * Media kinds a maintainer may upload. No HTML, SVG or script: the folder is published on the
  * site's own origin, where such a file would run as the site.
  */
-const MEDIA_EXTENSIONS = new Set(["png", "jpg", "jpeg", "gif", "webp", "avif", "pdf", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv"]);
+const MEDIA_EXTENSIONS = new Set([
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  "avif",
+  "pdf",
+  "odt",
+  "ods",
+  "odp",
+  "doc",
+  "docx",
+  "xls",
+  "xlsx",
+  "ppt",
+  "pptx",
+  "txt",
+  "csv",
+]);
 
 /** decap-server caps JSON bodies at 50 MB (express.json); the guard reads no more. */
 const MAX_BODY = 50 * 1024 * 1024;
@@ -37,7 +55,8 @@ export class Refusal extends Error {}
  * backslash, no percent-encoding, no control character. Throws a Refusal naming it otherwise.
  */
 export function cleanPath(value: unknown): string {
-  if (typeof value !== "string" || value === "") throw new Refusal(`chemin manquant ou illisible : ${JSON.stringify(value) ?? String(value)}`);
+  if (typeof value !== "string" || value === "")
+    throw new Refusal(`chemin manquant ou illisible : ${JSON.stringify(value) ?? String(value)}`);
   const refuse = (why: string) => new Refusal(`chemin refusé : « ${value} » (${why})`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\\%]/.test(value)) throw refuse("caractère interdit");
@@ -105,7 +124,10 @@ function pathsOf(body: Record<string, unknown>): { value: unknown; kinds: readon
       const dataFiles: any[] = Array.isArray(params.dataFiles) ? params.dataFiles : [params.entry];
       const assets: any[] = Array.isArray(params.assets) ? params.assets : [];
       return [
-        ...dataFiles.flatMap((file) => [{ value: file?.path, kinds: ["content", "data"] as PathKind[] }, ...(file?.newPath === undefined ? [] : [{ value: file.newPath, kinds: ["content"] as PathKind[] }])]),
+        ...dataFiles.flatMap((file) => [
+          { value: file?.path, kinds: ["content", "data"] as PathKind[] },
+          ...(file?.newPath === undefined ? [] : [{ value: file.newPath, kinds: ["content"] as PathKind[] }]),
+        ]),
         ...assets.map((asset) => ({ value: asset?.path, kinds: ["media"] as PathKind[] })),
       ];
     }
@@ -118,7 +140,10 @@ function pathsOf(body: Record<string, unknown>): { value: unknown; kinds: readon
     case "deleteFile":
       return [{ value: params.path, kinds: ["content", "media"] }];
     case "deleteFiles":
-      return (Array.isArray(params.paths) ? params.paths : [undefined]).map((value: unknown) => ({ value, kinds: ["content", "media"] as PathKind[] }));
+      return (Array.isArray(params.paths) ? params.paths : [undefined]).map((value: unknown) => ({
+        value,
+        kinds: ["content", "media"] as PathKind[],
+      }));
     default:
       throw new Refusal(`action inconnue de l'éditeur : « ${String(body.action)} »`);
   }
@@ -135,12 +160,16 @@ export function checkBody(body: unknown, root: string, types: readonly ContentTy
     const path = cleanPath(value);
     if (record.action === "entriesByFolder") {
       const extension = (record.params as Record<string, unknown>).extension;
-      if (!contentTypeOfFolder(path, types) || extension !== "md") throw new Refusal(`dossier refusé : « ${path} » (ce n'est pas un dossier de contenu)`);
+      if (!contentTypeOfFolder(path, types) || extension !== "md")
+        throw new Refusal(`dossier refusé : « ${path} » (ce n'est pas un dossier de contenu)`);
     } else if (record.action === "getMedia") {
       if (path !== MEDIA_DIR) throw new Refusal(`dossier refusé : « ${path} » (ce n'est pas le dossier des fichiers joints)`);
     } else {
       const kind = kindOf(path, types);
-      if (!kind || !kinds.includes(kind)) throw new Refusal(`fichier refusé : « ${path} » (l'éditeur ne modifie que les contenus, les réglages .yaml et les fichiers joints)`);
+      if (!kind || !kinds.includes(kind))
+        throw new Refusal(
+          `fichier refusé : « ${path} » (l'éditeur ne modifie que les contenus, les réglages .yaml et les fichiers joints)`,
+        );
     }
     refuseLinks(root, path);
   }
@@ -209,9 +238,15 @@ export async function startGuard({ root, port, backendPort, origins, types = CON
   const allowedOrigins = new Set(origins.map((origin) => new URL(origin).origin));
   const server = createServer(async (req, res) => {
     const host = (req.headers.host ?? "").toLowerCase();
-    if (!hosts.has(host)) return refuse(res, 403, `adresse refusée : l'éditeur local ne répond qu'à http://127.0.0.1:${port} (reçu « ${host} »)`);
+    if (!hosts.has(host))
+      return refuse(res, 403, `adresse refusée : l'éditeur local ne répond qu'à http://127.0.0.1:${port} (reçu « ${host} »)`);
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins.has(origin)) return refuse(res, 403, `page refusée : seul le site local (${[...allowedOrigins].join(", ")}) peut utiliser l'éditeur (reçu « ${origin} »)`);
+    if (origin !== undefined && !allowedOrigins.has(origin))
+      return refuse(
+        res,
+        403,
+        `page refusée : seul le site local (${[...allowedOrigins].join(", ")}) peut utiliser l'éditeur (reçu « ${origin} »)`,
+      );
     const url = req.url ?? "";
     if (url !== "/api/v1") return refuse(res, 404, `adresse inconnue de l'éditeur local : « ${url} »`);
     if (req.method === "OPTIONS") return forward(req, res, backendPort);
@@ -235,10 +270,10 @@ export async function startGuard({ root, port, backendPort, origins, types = CON
   await Promise.race([once(server, "listening"), once(server, "error").then(([error]) => Promise.reject(error))]);
   return {
     server,
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
-

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { DATA_FILES, MEDIA_DIR } from "../../core/paths.ts";
 import { sourceSchema } from "../../core/sources.ts";
-import { AUDIENCE_LABELS, idSchema, RESOURCE_TYPE_LABELS, SECTION_LABELS, TERRITORY_LABELS, themeSchema, type Theme, type Vocabulary } from "../../core/taxonomy.ts";
+import {
+  AUDIENCE_LABELS,
+  idSchema,
+  RESOURCE_TYPE_LABELS,
+  SECTION_LABELS,
+  TERRITORY_LABELS,
+  themeSchema,
+  type Theme,
+  type Vocabulary,
+} from "../../core/taxonomy.ts";
 import { CONTENT_TYPES, folderPath, type ContentType } from "../content/content-types.ts";
 import { eleventyKeys, isoDayText, letterIntroSchema, phoneSchema, repoSchema, resourceSchema, siteSchema } from "../content/schemas.ts";
 import { fieldsFromSchema, type DecapField, type DecapOption, type Presentation } from "./fields.ts";
@@ -12,7 +21,6 @@ import { FORMAT_NAME as COMMENTED_YAML, LIST_KEY, SOURCE_TEXT_KEY } from "./yaml
  * The Decap CMS configuration (`/admin/config.yml`), generated at each build from the project's
  * own schemas and vocabularies: nothing here repeats a key, a type or a list of values.
  */
-
 
 export interface CmsOptions {
   themes: readonly Theme[];
@@ -33,7 +41,8 @@ const labelled = (labels: Record<string, string>): DecapOption[] => Object.entri
 /** Every pattern the edited schemas use, each with the French message its schema gives. */
 function patternMessages(): Record<string, string> {
   const patterned = [idSchema, resourceSchema.shape.language, letterIntroSchema.shape.week, isoDayText, phoneSchema, repoSchema];
-  const sourceOf = (schema: z.ZodType) => (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { pattern?: string }).pattern ?? "";
+  const sourceOf = (schema: z.ZodType) =>
+    (z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { pattern?: string }).pattern ?? "";
   // A space matches none of these patterns, so the first issue is the pattern's own message.
   const messageOf = (schema: z.ZodType) => schema.safeParse(" ").error?.issues[0]?.message ?? "";
   return Object.fromEntries(patterned.map((schema) => [sourceOf(schema), messageOf(schema)]));
@@ -114,7 +123,8 @@ const TYPE_EDITORS: Record<string, TypeEditor> = {
     name: "veille",
     label: "Veille",
     singular: "information de veille",
-    description: "Les informations relevées par la collecte. Ce qui est changé ici (sélection, thèmes, note, masquage) n'est jamais défait par la collecte suivante.",
+    description:
+      "Les informations relevées par la collecte. Ce qui est changé ici (sélection, thèmes, note, masquage) n'est jamais défait par la collecte suivante.",
     summary: "{{title}}",
     sortable: ["date", "title"],
     body: body("Contenu repris de la source", false, "text"),
@@ -133,7 +143,11 @@ export function collectionName(type: ContentType, year?: string): string {
 }
 
 /** One folder collection per content type; a type whose folder has a year (`*`) gets one per year. */
-function typeCollections(type: ContentType, options: CmsOptions, fields: (schema: z.ZodType, extra: Partial<Presentation>) => DecapField[]): Record<string, unknown>[] {
+function typeCollections(
+  type: ContentType,
+  options: CmsOptions,
+  fields: (schema: z.ZodType, extra: Partial<Presentation>) => DecapField[],
+): Record<string, unknown>[] {
   const editor = TYPE_EDITORS[type.id];
   const yearly = type.folder.includes("*");
   const years = yearly ? [...options.watchYears].sort().reverse() : [undefined];
@@ -184,7 +198,8 @@ export function cmsConfig(options: CmsOptions, types: readonly ContentType[] = C
         name: "donnees",
         label: "Réglages du site",
         label_singular: "réglage",
-        description: "Identité du site, introductions des lettres, thèmes et sources de la veille. Les commentaires des fichiers sont conservés.",
+        description:
+          "Identité du site, introductions des lettres, thèmes et sources de la veille. Les commentaires des fichiers sont conservés.",
         editor: { preview: false },
         files: [
           {
@@ -199,7 +214,10 @@ export function cmsConfig(options: CmsOptions, types: readonly ContentType[] = C
             label: "Introductions des lettres de veille",
             file: DATA_FILES.letterIntros,
             format: COMMENTED_YAML,
-            fields: [listOf("Introductions", "introduction", "{{fields.week}}", fields(letterIntroSchema, { multiline: ["text"] })), sourceText()],
+            fields: [
+              listOf("Introductions", "introduction", "{{fields.week}}", fields(letterIntroSchema, { multiline: ["text"] })),
+              sourceText(),
+            ],
           },
           {
             name: "themes",
@@ -221,7 +239,12 @@ export function cmsConfig(options: CmsOptions, types: readonly ContentType[] = C
   };
 }
 
-function listOf(label: string, singular: string, summary: string, itemFields: DecapField[]): DecapField & { label_singular: string; summary: string } {
+function listOf(
+  label: string,
+  singular: string,
+  summary: string,
+  itemFields: DecapField[],
+): DecapField & { label_singular: string; summary: string } {
   return { name: LIST_KEY, label, label_singular: singular, widget: "list", required: true, summary, fields: itemFields };
 }
 

@@ -94,6 +94,10 @@ export function dashboardPlugin(eleventyConfig: UserConfig, { site }: { site: Si
   eleventyConfig.addFilter("troubledSources", troubledSources);
   eleventyConfig.addFilter("keptSince", (items: Fetched[], days: number) => keptSince(items, days));
   eleventyConfig.addFilter("keptByDay", keptByDay);
-  eleventyConfig.addFilter("groupSelection", (items: Array<{ data: { selected?: boolean } }>) => items.filter((item) => item.data.selected));
-  eleventyConfig.addFilter("failingLinks", (resources: Array<{ data: { url: string } }>, state: LinkState | undefined) => failingLinks(resources, state));
+  eleventyConfig.addFilter("groupSelection", (items: Array<{ data: { selected?: boolean } }>) =>
+    items.filter((item) => item.data.selected),
+  );
+  eleventyConfig.addFilter("failingLinks", (resources: Array<{ data: { url: string } }>, state: LinkState | undefined) =>
+    failingLinks(resources, state),
+  );
 }

@@ -125,7 +125,15 @@ function toField(name: string, path: string, json: JsonSchema, required: boolean
   if (vocabulary) {
     const multiple = json.type === "array";
     const min = multiple && json.minItems ? { min: json.minItems } : {};
-    return { ...base, widget: "select", options: [...vocabulary], multiple, required: multiple ? Boolean(json.minItems) : required, ...min, ...withDefault };
+    return {
+      ...base,
+      widget: "select",
+      options: [...vocabulary],
+      multiple,
+      required: multiple ? Boolean(json.minItems) : required,
+      ...min,
+      ...withDefault,
+    };
   }
   if (json.const !== undefined) return { ...base, widget: "hidden", required: false, default: json.const };
   // A closed list no vocabulary names: its values, labelled in French by the field's text.
@@ -137,7 +145,10 @@ function toField(name: string, path: string, json: JsonSchema, required: boolean
   switch (json.type) {
     case "integer":
     case "number": {
-      const bounds = { ...(json.minimum !== undefined ? { min: json.minimum } : {}), ...(json.maximum !== undefined ? { max: json.maximum } : {}) };
+      const bounds = {
+        ...(json.minimum !== undefined ? { min: json.minimum } : {}),
+        ...(json.maximum !== undefined ? { max: json.maximum } : {}),
+      };
       return { ...base, widget: "number", value_type: json.type === "integer" ? "int" : "float", required, ...bounds, ...withDefault };
     }
     case "boolean":
@@ -148,12 +159,27 @@ function toField(name: string, path: string, json: JsonSchema, required: boolean
       const items = json.items ?? {};
       if (items.enum) {
         const min = json.minItems ? { min: json.minItems } : {};
-        return { ...base, widget: "select", multiple: true, options: choices(items.enum), required: Boolean(json.minItems), ...min, ...withDefault };
+        return {
+          ...base,
+          widget: "select",
+          multiple: true,
+          options: choices(items.enum),
+          required: Boolean(json.minItems),
+          ...min,
+          ...withDefault,
+        };
       }
       // A list is required when it may not be empty: an empty list is written as [].
       const min = json.minItems ? { min: json.minItems } : {};
       if (items.type === "object") {
-        return { ...base, widget: "list", required: Boolean(json.minItems), ...min, fields: objectFields(items, `${path}.`, options), ...withDefault };
+        return {
+          ...base,
+          widget: "list",
+          required: Boolean(json.minItems),
+          ...min,
+          fields: objectFields(items, `${path}.`, options),
+          ...withDefault,
+        };
       }
       const item = toField("valeur", `${path}[]`, items, true, options) ?? { name: "valeur", label: "valeur", widget: "string" };
       return { ...base, widget: "list", required: Boolean(json.minItems), ...min, field: item, ...withDefault };
@@ -175,7 +201,8 @@ function stringField(base: Base, json: JsonSchema, required: boolean, options: C
   const field: DecapField = { ...base, widget, required: required && !acceptsEmpty };
   if (json.default !== undefined) field.default = json.default;
   if (json.format === "uri") field.pattern = [URL_PATTERN, URL_MESSAGE];
-  else if (json.format === "email") field.pattern = [String.raw`^[^\s@]+@[^\s@]+\.[^\s@]+$`, "adresse électronique attendue (nom@domaine.fr)"];
+  else if (json.format === "email")
+    field.pattern = [String.raw`^[^\s@]+@[^\s@]+\.[^\s@]+$`, "adresse électronique attendue (nom@domaine.fr)"];
   else if (json.pattern) field.pattern = [json.pattern, patternMessage(json.pattern, options.patternMessages)];
   else if (json.maxLength !== undefined) field.pattern = [`^[\\s\\S]{0,${json.maxLength}}$`, `${json.maxLength} caractères au plus`];
   return field;
@@ -186,7 +213,15 @@ function alternativeField(base: Base, anyOf: JsonSchema[], required: boolean, op
   const strings = anyOf.filter((s) => s.type === "string");
   const empty = strings.some((s) => s.const === "");
   if (strings.some((s) => s.pattern === DAY_PATTERN)) {
-    return { ...base, widget: "datetime", required: required && !empty, format: "YYYY-MM-DD", date_format: "DD/MM/YYYY", time_format: false, picker_utc: true };
+    return {
+      ...base,
+      widget: "datetime",
+      required: required && !empty,
+      format: "YYYY-MM-DD",
+      date_format: "DD/MM/YYYY",
+      time_format: false,
+      picker_utc: true,
+    };
   }
   const real = strings.find((s) => s.const === undefined) ?? {};
   const field = stringField(base, real, required && !empty, options);

@@ -27,7 +27,8 @@ export const fieldTextSchema = z
   .record(z.string(), z.strictObject({ label: words, hint: words.optional(), options: z.record(z.string().min(1), words).optional() }))
   .superRefine((text, ctx) => {
     for (const key of Object.keys(text)) {
-      if (!/^[A-Za-z]+(?:\.[A-Za-z]+)*(?:\[\])?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: "nom de champ attendu (legal.host.name, tags[])" });
+      if (!/^[A-Za-z]+(?:\.[A-Za-z]+)*(?:\[\])?$/.test(key))
+        ctx.addIssue({ code: "custom", path: [key], message: "nom de champ attendu (legal.host.name, tags[])" });
     }
   });
 

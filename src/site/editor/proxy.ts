@@ -48,13 +48,25 @@ export interface ProxyOptions {
 /** An origin no browser page has: decap-server's CORS answers only it, the guard answers the site. */
 const NO_BROWSER_ORIGIN = "http://backend-guard.invalid";
 
-export async function startProxy(root: string, port: number, { output = "ignore", siteOrigins }: ProxyOptions = {}): Promise<RunningProcess & { backendPort: number }> {
+export async function startProxy(
+  root: string,
+  port: number,
+  { output = "ignore", siteOrigins }: ProxyOptions = {},
+): Promise<RunningProcess & { backendPort: number }> {
   const origins = siteOrigins ?? [`http://localhost:${port - 1}`, `http://127.0.0.1:${port - 1}`];
   const backendPort = await freePort();
   // The guard first: the port the editor knows is the one that can be taken.
   const guard = await startGuard({ root, port, backendPort, origins });
   const child = spawn(process.execPath, [require.resolve("decap-server/dist/index.js")], {
-    env: { ...process.env, PORT: String(backendPort), BIND_HOST: LOOPBACK_HOST, MODE: "fs", GIT_REPO_DIRECTORY: root, LOG_LEVEL: "info", ORIGIN: NO_BROWSER_ORIGIN },
+    env: {
+      ...process.env,
+      PORT: String(backendPort),
+      BIND_HOST: LOOPBACK_HOST,
+      MODE: "fs",
+      GIT_REPO_DIRECTORY: root,
+      LOG_LEVEL: "info",
+      ORIGIN: NO_BROWSER_ORIGIN,
+    },
     stdio: ["ignore", "pipe", output === "inherit" ? "inherit" : "pipe"],
   });
   const started = new Promise<void>((resolve, reject) => {

@@ -73,7 +73,7 @@ export function commentedYamlFormat(YAML) {
       // Entries with an id (sources, themes) are matched by id, so that each keeps its own comments
       // when another is removed or the order changes.
       const ids = node.items.map((item) => (YAML.isMap(item) ? item.get("id") : undefined));
-      const keyed = value.every((v) => isObject(v) && typeof (/** @type {any} */ (v)).id === "string");
+      const keyed = value.every((v) => isObject(v) && typeof (/** @type {any} */ (v).id) === "string");
       if (keyed && ids.every((id) => typeof id === "string") && new Set(ids).size === ids.length) {
         const byId = new Map(node.items.map((item, i) => [ids[i], item]));
         node.items = value.map((v) => {

@@ -22,19 +22,45 @@ const ACCESSIBILITY = "/accessibilite/";
  */
 export function missingLegalFields(site: Site): MissingField[] {
   const checks: Array<[boolean, MissingField]> = [
-    [!site.legal.publisher.name, { field: "legal.publisher.name", label: "nom de l'éditeur du site (Brest métropole ou une structure membre du groupe)", page: LEGAL_NOTICE }],
+    [
+      !site.legal.publisher.name,
+      {
+        field: "legal.publisher.name",
+        label: "nom de l'éditeur du site (Brest métropole ou une structure membre du groupe)",
+        page: LEGAL_NOTICE,
+      },
+    ],
     [!site.legal.publisher.address, { field: "legal.publisher.address", label: "adresse postale de l'éditeur", page: LEGAL_NOTICE }],
     [!site.legal.publisher.phone, { field: "legal.publisher.phone", label: "téléphone de l'éditeur", page: LEGAL_NOTICE }],
     [!site.legal.director, { field: "legal.director", label: "nom de la personne directrice de la publication", page: LEGAL_NOTICE }],
     [!site.legal.host.name, { field: "legal.host.name", label: "nom de l'hébergeur", page: LEGAL_NOTICE }],
     [!site.legal.host.address, { field: "legal.host.address", label: "adresse postale de l'hébergeur", page: LEGAL_NOTICE }],
     [!site.legal.host.phone, { field: "legal.host.phone", label: "téléphone de l'hébergeur", page: LEGAL_NOTICE }],
-    [!site.contact.endpoint && !site.contact.email, { field: "contact.endpoint ou contact.email", label: "moyen de joindre le groupe (formulaire ou adresse électronique)", page: "/contact/" }],
-    [!site.privacy.controller, { field: "privacy.controller", label: "responsable du traitement des données du formulaire", page: PRIVACY }],
-    [!site.privacy.legalBasis, { field: "privacy.legalBasis", label: "base légale du traitement des données du formulaire", page: PRIVACY }],
+    [
+      !site.contact.endpoint && !site.contact.email,
+      {
+        field: "contact.endpoint ou contact.email",
+        label: "moyen de joindre le groupe (formulaire ou adresse électronique)",
+        page: "/contact/",
+      },
+    ],
+    [
+      !site.privacy.controller,
+      { field: "privacy.controller", label: "responsable du traitement des données du formulaire", page: PRIVACY },
+    ],
+    [
+      !site.privacy.legalBasis,
+      { field: "privacy.legalBasis", label: "base légale du traitement des données du formulaire", page: PRIVACY },
+    ],
     [!site.privacy.retention, { field: "privacy.retention", label: "durée de conservation des messages reçus", page: PRIVACY }],
-    [Boolean(site.contact.endpoint) && !site.privacy.formService, { field: "privacy.formService", label: "service qui reçoit les envois du formulaire", page: PRIVACY }],
-    [!site.accessibility.contact, { field: "accessibility.contact", label: "moyen ouvert à tous pour signaler un défaut d'accessibilité", page: ACCESSIBILITY }],
+    [
+      Boolean(site.contact.endpoint) && !site.privacy.formService,
+      { field: "privacy.formService", label: "service qui reçoit les envois du formulaire", page: PRIVACY },
+    ],
+    [
+      !site.accessibility.contact,
+      { field: "accessibility.contact", label: "moyen ouvert à tous pour signaler un défaut d'accessibilité", page: ACCESSIBILITY },
+    ],
   ];
   return checks.filter(([missing]) => missing).map(([, field]) => field);
 }

@@ -11,7 +11,10 @@ export function letterIntro(intros: readonly LetterIntro[] | undefined, week: st
 
 /** Plain text cut into paragraphs at blank lines; the templates escape each one. */
 export function paragraphs(text: string | undefined): string[] {
-  return (text ?? "").split(/\n[ \t]*\n/).map((p) => p.trim()).filter(Boolean);
+  return (text ?? "")
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** Filters for the weekly letters' introductions, written by maintainers in the editor. */

@@ -19,7 +19,10 @@ export function linkCheck(state: LinkState | undefined, url: string): LinkCheck 
 }
 
 /** Resources whose link failed at the last check, with what the check recorded, oldest failure first. */
-export function failingLinks<T extends { data: { url: string } }>(resources: readonly T[], state: LinkState | undefined): Array<{ resource: T; record: LinkRecord }> {
+export function failingLinks<T extends { data: { url: string } }>(
+  resources: readonly T[],
+  state: LinkState | undefined,
+): Array<{ resource: T; record: LinkRecord }> {
   const rows: Array<{ resource: T; record: LinkRecord }> = [];
   for (const resource of resources) {
     const record = linkRecordOf(state, resource.data.url);

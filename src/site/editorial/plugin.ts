@@ -42,10 +42,13 @@ export function editorialPlugin(eleventyConfig: UserConfig, { site, registry, st
   // the source instead: their layouts are written in French typography and pass values through
   // `typo`; tests/site/imported-items.test.ts checks that the pass would change nothing there.
   const typesetAtSource = new Set(CONTENT_TYPES.filter((t) => t.origin === "import").map((t) => `./content/${importedPagesTemplate(t)}`));
-  eleventyConfig.addTransform("french-typography", function (this: { page: { inputPath: string; outputPath?: string | false } }, content: string) {
-    const html = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
-    return html && !typesetAtSource.has(this.page.inputPath) ? typesetHtml(content) : content;
-  });
+  eleventyConfig.addTransform(
+    "french-typography",
+    function (this: { page: { inputPath: string; outputPath?: string | false } }, content: string) {
+      const html = typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html");
+      return html && !typesetAtSource.has(this.page.inputPath) ? typesetHtml(content) : content;
+    },
+  );
   const checklist = legalChecklist(missingLegalFields(site));
   if (checklist) eleventyConfig.on("eleventy.after", () => console.log(checklist));
 }

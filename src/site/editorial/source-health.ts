@@ -44,7 +44,11 @@ function assess(source: Source, state: SourceState | undefined, now: DateTime): 
     case "gone":
       return { kind: "gone", status: "disparue : le flux n'existe plus à cette adresse", error: state.lastError };
     case "throttled":
-      return { kind: "throttled", status: `en pause jusqu'au ${state.retryAfter ? dateFr(state.retryAfter) : "prochain passage"}, à la demande du site`, error: state.lastError };
+      return {
+        kind: "throttled",
+        status: `en pause jusqu'au ${state.retryAfter ? dateFr(state.retryAfter) : "prochain passage"}, à la demande du site`,
+        error: state.lastError,
+      };
     case "failing":
       return { kind: "failing", status: failingSince(state, now), error: state.lastError };
     case "ok":

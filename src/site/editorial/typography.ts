@@ -70,7 +70,8 @@ export function typesetHtml(html: string): string {
         tagVerbatim = VERBATIM_ELEMENTS.has(tagName);
       },
       onattribname(start, end) {
-        if (end - start === SOURCE_TEXT_ATTRIBUTE.length && html.slice(start, end).toLowerCase() === SOURCE_TEXT_ATTRIBUTE) tagVerbatim = true;
+        if (end - start === SOURCE_TEXT_ATTRIBUTE.length && html.slice(start, end).toLowerCase() === SOURCE_TEXT_ATTRIBUTE)
+          tagVerbatim = true;
       },
       onopentagend() {
         if (verbatimDepth > 0) {

@@ -94,7 +94,9 @@ export function jsonFeed(
       ...ifAbsolute("url", url),
       ...(fields.externalUrl ? { external_url: fields.externalUrl } : {}),
       title: fields.title,
-      ...(body.trim() ? { content_html: `${noticeHtml(fields)}${body}${rightsHtml(fields)}` } : { content_text: fields.summary ?? fields.title }),
+      ...(body.trim()
+        ? { content_html: `${noticeHtml(fields)}${body}${rightsHtml(fields)}` }
+        : { content_text: fields.summary ?? fields.title }),
       ...(fields.summary ? { summary: fields.summary } : {}),
       date_published: fields.date.toISOString(),
       authors: [{ name: fields.author }],

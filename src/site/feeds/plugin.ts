@@ -22,7 +22,10 @@ const template = (name: string) => readFileSync(new URL(name, import.meta.url), 
  * (author, summary, link, themes) comes from one function, `feedEntry` (src/site/feeds/entries.ts);
  * the JSON Feed is an object serialised by `JSON.stringify`.
  */
-export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName, registry = [] }: { labels: Labels; siteName: string; registry?: readonly Source[] }): void {
+export function feedsPlugin(
+  eleventyConfig: UserConfig,
+  { labels, siteName, registry = [] }: { labels: Labels; siteName: string; registry?: readonly Source[] },
+): void {
   // Sources whose content the site may reproduce, with their licence ("" while not stated).
   const reproduced = new Map(registry.filter((s) => s.reuse === "full").map((s) => [s.id, s.licence ?? ""]));
   eleventyConfig.addPlugin(rssPlugin);
@@ -31,10 +34,19 @@ export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName, regi
   eleventyConfig.addFilter("noticeHtml", noticeHtml);
   eleventyConfig.addFilter("rightsHtml", rightsHtml);
   eleventyConfig.addFilter("registryOpml", (sources: Source[], head: OpmlHead) => registryOpml(sources, head));
-  const buildJsonFeed = async function (this: unknown, feed: FeedSpec, site: { url: string; shortName: string; name: string; description: string }) {
+  const buildJsonFeed = async function (
+    this: unknown,
+    feed: FeedSpec,
+    site: { url: string; shortName: string; name: string; description: string },
+  ) {
     // Eleventy's own filters, as the Atom template uses them: entry bodies through the site's
     // transforms with the absolute base, URLs with the path prefix.
-    const renderTransforms = eleventyConfig.getFilter("renderTransforms") as (this: unknown, html: string, page: unknown, base: string) => Promise<string>;
+    const renderTransforms = eleventyConfig.getFilter("renderTransforms") as (
+      this: unknown,
+      html: string,
+      page: unknown,
+      base: string,
+    ) => Promise<string>;
     const absolute = eleventyConfig.getFilter("htmlBaseUrl") as (this: unknown, url: string, base: string) => string;
     const entries = await Promise.all(
       feed.entries.map(async (entry) => {
@@ -46,15 +58,24 @@ export function feedsPlugin(eleventyConfig: UserConfig, { labels, siteName, regi
         };
       }),
     );
-    const head = { title: `Veille et billets – ${site.shortName}`, homeUrl: absolute.call(this, "/", site.url), feedUrl: absolute.call(this, "/feed.json", site.url), description: site.description, author: site.name };
+    const head = {
+      title: `Veille et billets – ${site.shortName}`,
+      homeUrl: absolute.call(this, "/", site.url),
+      feedUrl: absolute.call(this, "/feed.json", site.url),
+      description: site.description,
+      author: site.name,
+    };
     return JSON.stringify(jsonFeed(head, entries), null, 2);
   };
   // Registered for Nunjucks with its callback rather than through `addAsyncFilter`, whose wrapper
   // drops a rejection: an entry body read before Eleventy has rendered it must reach Eleventy,
   // which then renders this template again once the bodies are there.
-  eleventyConfig.addNunjucksAsyncFilter("jsonFeed", function (this: unknown, feed: FeedSpec, site: Parameters<typeof buildJsonFeed>[1], done: (error: unknown, result?: string) => void) {
-    buildJsonFeed.call(this, feed, site).then((json) => done(null, json), done);
-  });
+  eleventyConfig.addNunjucksAsyncFilter(
+    "jsonFeed",
+    function (this: unknown, feed: FeedSpec, site: Parameters<typeof buildJsonFeed>[1], done: (error: unknown, result?: string) => void) {
+      buildJsonFeed.call(this, feed, site).then((json) => done(null, json), done);
+    },
+  );
   // Feeds, the OPML list and the e-mail letter carry text from feeds and the registry: one
   // character XML forbids would make the whole file unreadable (src/core/xml-chars.ts).
   eleventyConfig.addTransform("xml-safe", function (this: { page: { outputPath: string | false } }, content: string) {

@@ -1,6 +1,16 @@
 import { RESOURCE_TYPE_LABELS, type ResourceType, type Theme } from "../../core/taxonomy.ts";
 import { CONTENT_TYPES, type ContentType } from "../content/content-types.ts";
-import { byTitle, newestFirst, selectedFirst, type ContentData, type Entry, type PostData, type ResourceData, type TemplateData, type WatchData } from "../content/entries.ts";
+import {
+  byTitle,
+  newestFirst,
+  selectedFirst,
+  type ContentData,
+  type Entry,
+  type PostData,
+  type ResourceData,
+  type TemplateData,
+  type WatchData,
+} from "../content/entries.ts";
 import { weeklyLetters, type Letter } from "./digest.ts";
 import { groupBy, isoDate } from "../filters.ts";
 import { FEED_SIZE, feedSpecs, type FeedSpec } from "../feeds/specs.ts";
@@ -38,7 +48,11 @@ function listOf<D extends ContentData>(byType: Record<string, Entry[]>, name: st
   return (byType[name] ?? []) as Entry<D>[];
 }
 
-export function siteLists(all: readonly Entry<TemplateData>[], themes: readonly Theme[], types: readonly ContentType[] = CONTENT_TYPES): SiteLists {
+export function siteLists(
+  all: readonly Entry<TemplateData>[],
+  themes: readonly Theme[],
+  types: readonly ContentType[] = CONTENT_TYPES,
+): SiteLists {
   const listed = types.filter((t) => t.collection);
   const lists = new Map<string, Entry[]>(listed.map((t) => [t.id, []]));
   // Each listed page as a view over Eleventy's own object (its prototype): reads go through to the
@@ -69,7 +83,9 @@ export function siteLists(all: readonly Entry<TemplateData>[], themes: readonly 
     themeShelves: shelves,
     letters: weeklyLetters(watch, themes),
     feeds: feedSpecs(themes, shelves, inFeeds),
-    propositions: all.filter((entry): entry is Entry => entry.data.contentType !== undefined && entry.data.status === "proposition").sort((a, b) => a.url.localeCompare(b.url)),
+    propositions: all
+      .filter((entry): entry is Entry => entry.data.contentType !== undefined && entry.data.status === "proposition")
+      .sort((a, b) => a.url.localeCompare(b.url)),
   };
 }
 
@@ -78,7 +94,11 @@ export function siteLists(all: readonly Entry<TemplateData>[], themes: readonly 
  * entries the site reads itself (src/site/content/imported-entries.ts). Eleventy calls each collection
  * function in turn with the same collection API object: the lists are built on the first call and shared.
  */
-export function siteCollections(themes: readonly Theme[], imported: () => Readonly<Record<string, readonly Entry[]>> = () => ({}), types: readonly ContentType[] = CONTENT_TYPES) {
+export function siteCollections(
+  themes: readonly Theme[],
+  imported: () => Readonly<Record<string, readonly Entry[]>> = () => ({}),
+  types: readonly ContentType[] = CONTENT_TYPES,
+) {
   const built = new WeakMap<CollectionApi, SiteLists>();
   const listsFor = (api: CollectionApi): SiteLists => {
     let lists = built.get(api);
@@ -88,7 +108,16 @@ export function siteCollections(themes: readonly Theme[], imported: () => Readon
     }
     return lists;
   };
-  const names = [...types.flatMap((t) => (t.collection ? [t.collection.name] : [])), "watchHighlights", "recentResources", "resourcesByType", "themeShelves", "letters", "feeds", "propositions"] as const;
+  const names = [
+    ...types.flatMap((t) => (t.collection ? [t.collection.name] : [])),
+    "watchHighlights",
+    "recentResources",
+    "resourcesByType",
+    "themeShelves",
+    "letters",
+    "feeds",
+    "propositions",
+  ] as const;
   return Object.fromEntries(
     names.map((name) => [
       name,

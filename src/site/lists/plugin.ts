@@ -18,12 +18,16 @@ type ThemeData = Data<{ theme: Theme }>;
  * of front matter, or the template's own body) again for every page of a pagination, some
  * 3 000 compilations for the letters of a 5 000-item watch, where a layout is compiled once.
  */
-export function listingsPlugin(eleventyConfig: UserConfig, { themes, imported }: { themes: readonly Theme[]; imported: ImportedContent }): void {
+export function listingsPlugin(
+  eleventyConfig: UserConfig,
+  { themes, imported }: { themes: readonly Theme[]; imported: ImportedContent },
+): void {
   for (const [name, build] of Object.entries(siteCollections(themes, imported))) eleventyConfig.addCollection(name, build);
 
   eleventyConfig.addTemplate("veille/index.njk", "", {
     title: "Veille",
-    description: "Actualités, recherches et publications des partenaires sur les thèmes du groupe et les sujets voisins, mises à jour chaque nuit.",
+    description:
+      "Actualités, recherches et publications des partenaires sur les thèmes du groupe et les sujets voisins, mises à jour chaque nuit.",
     layout: "watch-list.njk",
     // With no watch item yet (a fresh clone), the listing still exists and shows its empty state.
     pagination: { data: "collections.watch", size: 30, alias: "items", generatePageOnEmptyData: true },
@@ -37,7 +41,8 @@ export function listingsPlugin(eleventyConfig: UserConfig, { themes, imported }:
     permalink: ({ letter }: LetterData) => `/veille/lettre/${letter.id}/`,
     eleventyComputed: {
       title: ({ letter }: LetterData) => `Lettre de veille, semaine ${letter.week} de ${letter.weekYear}`,
-      description: ({ letter }: LetterData) => `Les informations de veille de la semaine ${letter.week} de ${letter.weekYear}, classées par thème.`,
+      description: ({ letter }: LetterData) =>
+        `Les informations de veille de la semaine ${letter.week} de ${letter.weekYear}, classées par thème.`,
     },
   });
   // The letter as one self-contained HTML file for a mailing tool: inline styles only, no script,
@@ -53,9 +58,6 @@ export function listingsPlugin(eleventyConfig: UserConfig, { themes, imported }:
     layout: "theme.njk",
     pagination: { data: "themeCatalog", size: 1, alias: "theme" },
     permalink: ({ theme }: ThemeData) => `/themes/${theme.id}/`,
-    eleventyComputed: {
-      title: ({ theme }: ThemeData) => theme.label,
-      description: ({ theme }: ThemeData) => theme.description,
-    },
+    eleventyComputed: { title: ({ theme }: ThemeData) => theme.label, description: ({ theme }: ThemeData) => theme.description },
   });
 }

@@ -31,13 +31,18 @@ export function directoryLinks(
 ): DirectoryLink[] {
   const facet = (FACETS as readonly Facet[]).find((f) => f.id === facetId);
   const from = facet && contentType("resource", types).search.facets[facet.id as FacetId];
-  if (!facet || !from || !("field" in from)) throw new Error(`l'annuaire ne peut pas lister les ressources par « ${facetId} » : ce n'est pas un filtre de recherche tiré d'un champ des fiches`);
+  if (!facet || !from || !("field" in from))
+    throw new Error(
+      `l'annuaire ne peut pas lister les ressources par « ${facetId} » : ce n'est pas un filtre de recherche tiré d'un champ des fiches`,
+    );
   const vocabulary = from.vocabulary ?? facet.vocabulary;
   const counts = new Map<string, number>();
   for (const resource of resources) {
     const value = resource.data[from.field];
-    for (const id of (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== "")) counts.set(String(id), (counts.get(String(id)) ?? 0) + 1);
+    for (const id of (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== ""))
+      counts.set(String(id), (counts.get(String(id)) ?? 0) + 1);
   }
-  const ids = vocabularyOrder(vocabulary, themeIds)?.filter((id) => counts.has(id)) ?? [...counts.keys()].sort((a, b) => a.localeCompare(b, "fr"));
+  const ids =
+    vocabularyOrder(vocabulary, themeIds)?.filter((id) => counts.has(id)) ?? [...counts.keys()].sort((a, b) => a.localeCompare(b, "fr"));
   return ids.map((id) => ({ id, label: facetValue(vocabulary, labels, id), url: searchUrl(labels, facetId, id), count: counts.get(id)! }));
 }

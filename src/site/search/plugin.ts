@@ -14,7 +14,9 @@ export function searchPlugin(eleventyConfig: UserConfig, { labels, themeIds }: {
     return searchTags({ ...(data ?? this.ctx), contentType: typeId }, labels);
   });
   eleventyConfig.addFilter("searchUrl", (value: string, facetId: string) => searchUrl(labels, facetId, value));
-  eleventyConfig.addFilter("directoryLinks", (resources: Array<{ data: Record<string, unknown> }>, facetId: string) => directoryLinks(resources, facetId, { labels, themeIds }));
+  eleventyConfig.addFilter("directoryLinks", (resources: Array<{ data: Record<string, unknown> }>, facetId: string) =>
+    directoryLinks(resources, facetId, { labels, themeIds }),
+  );
   eleventyConfig.addGlobalData("searchFacets", FACETS);
   // JSON inside <script>: `<` escaped, so no value can close the element.
   eleventyConfig.addFilter("jsonForScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));

@@ -41,7 +41,8 @@ export function searchTags(data: Record<string, unknown>, labels: Labels, types?
   for (const facet of FACETS) {
     const from = search.facets[facet.id];
     if (!from) continue;
-    const values = "value" in from ? [from.value] : valuesOf(data, from.field).map((v) => facetValue(from.vocabulary ?? facet.vocabulary, labels, v));
+    const values =
+      "value" in from ? [from.value] : valuesOf(data, from.field).map((v) => facetValue(from.vocabulary ?? facet.vocabulary, labels, v));
     shown[facet.id] = values;
     for (const value of values) add("filter", facet.id, value);
   }
@@ -50,7 +51,13 @@ export function searchTags(data: Record<string, unknown>, labels: Labels, types?
   if (shown.theme?.length) add("meta", "themes", shown.theme.join(", "));
   add("meta", "source", shown.source?.[0]);
   for (const [name, list] of Object.entries(search.lists ?? {})) {
-    add("meta", name, valuesOf(data, list.field).map((v) => facetValue(list.vocabulary, labels, v)).join(", "));
+    add(
+      "meta",
+      name,
+      valuesOf(data, list.field)
+        .map((v) => facetValue(list.vocabulary, labels, v))
+        .join(", "),
+    );
   }
   // A text written for the group and not yet validated says so in the results too.
   if (data.status === "proposition") add("meta", "statut", "proposition en attente de validation par le groupe");
