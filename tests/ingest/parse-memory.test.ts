@@ -102,7 +102,8 @@ it("refuses an RSS feed of 1.4 million empty items, naming its source, and reads
 
 it("holds the run's deadline within a second when a large feed is still being read after its parse", async () => {
   const s = site([source("nombreux", server.url("/nombreux"), { keep: "keywords" }), source("apres", server.url("/three"))]);
-  const deadlineMs = 6000;
+  // Well under the time the large feed takes to fetch, parse and classify even on a fast machine (about 4.5 s), so the run is cut short.
+  const deadlineMs = 2500;
   const started = Date.now();
   const report = await s.run({ deadlineMs, totalTimeoutMs: 20_000 });
   const elapsed = Date.now() - started;
