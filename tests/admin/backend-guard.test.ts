@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { request } from "node:http";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startProxy, type RunningProcess } from "../../src/site/editor/proxy.ts";
+import { persistEntry, postToBackend } from "../support/editor-backend.ts";
 import { prepareSite } from "../support/site-build.ts";
 
 /**
@@ -17,38 +17,10 @@ let root: string;
 let port: number;
 let proxy: RunningProcess & { backendPort: number };
 
-interface Answer {
-  status: number;
-  body: any;
-  headers: Record<string, string | string[] | undefined>;
-}
+const post = (body: unknown, headers: Record<string, string> = {}, { to = port, method = "POST" } = {}) =>
+  postToBackend(to, body, { origin: SITE, ...headers }, method);
 
-function post(body: unknown, headers: Record<string, string> = {}, { to = port, method = "POST" } = {}): Promise<Answer> {
-  const text = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: "127.0.0.1", port: to, method, path: "/api/v1", headers: { "content-type": "application/json", origin: SITE, ...headers } },
-      (res) => {
-        let data = "";
-        res.on("data", (chunk) => (data += chunk));
-        res.on("end", () => resolve({ status: res.statusCode!, body: data ? JSON.parse(data) : undefined, headers: res.headers }));
-      },
-    );
-    req.on("error", reject);
-    req.end(text);
-  });
-}
-
-const persist = (path: string, raw = "---\ntitle: Essai\n---\n") =>
-  post({
-    action: "persistEntry",
-    params: {
-      branch: "main",
-      dataFiles: [{ slug: "x", path, raw }],
-      assets: [],
-      options: { commitMessage: "essai", useWorkflow: false, status: "draft" },
-    },
-  });
+const persist = (path: string, raw = "---\ntitle: Essai\n---\n") => post(persistEntry(path, raw));
 
 beforeAll(async () => {
   root = await prepareSite();

@@ -7,6 +7,7 @@ import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/site/editor/proxy.ts";
+import { persistEntry, postToBackend } from "../support/editor-backend.ts";
 import { prepareSite } from "../support/site-build.ts";
 
 /**
@@ -208,33 +209,8 @@ describe("npm run admin", () => {
       const site = await readFile(join(root, "_data/site.yaml"), "utf8");
       const themes = await readFile(join(root, "_data/themeCatalog.yaml"), "utf8");
       const label = /^\s*label: (.*)$/m.exec(themes)![1]!;
-      const save = (path: string, raw: string) =>
-        new Promise<number>((resolve, reject) => {
-          const body = JSON.stringify({
-            action: "persistEntry",
-            params: {
-              branch: "main",
-              dataFiles: [{ slug: "x", path, raw }],
-              assets: [],
-              options: { commitMessage: "essai", useWorkflow: false, status: "draft" },
-            },
-          });
-          const req = request(
-            {
-              host: "127.0.0.1",
-              port: port() + 1,
-              method: "POST",
-              path: "/api/v1",
-              headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port()}` },
-            },
-            (res) => {
-              res.resume();
-              resolve(res.statusCode!);
-            },
-          );
-          req.on("error", reject);
-          req.end(body);
-        });
+      const save = async (path: string, raw: string) =>
+        (await postToBackend(port() + 1, persistEntry(path, raw), { origin: `http://127.0.0.1:${port()}` })).status;
       try {
         expect(await save("_data/site.yaml", site.replace(/^name: .*$/m, "name: NOM-ENREGISTRE"))).toBe(200);
         expect(await save("_data/themeCatalog.yaml", themes.replace(`label: ${label}`, "label: THEME-ENREGISTRE"))).toBe(200);

@@ -77,8 +77,8 @@ describe("siteLists", () => {
     const lists = siteLists(
       [
         entry("march", "2026-01-01", { contentType: "resource", updated: "2026-03-01", title: "March" }),
-        entry("may", "2026-01-01", { contentType: "resource", updated: new Date("2026-05-01"), title: "May" }),
-        entry("december", "2026-01-01", { contentType: "resource", updated: "2025-12-31", title: "December" }),
+        entry("may", "2026-01-01", { contentType: "resource", updated: "2026-05-01", title: "May" }),
+        entry("december", "2026-01-01", { contentType: "resource", updated: new Date("2025-12-31"), title: "December" }),
       ],
       THEMES,
     );
